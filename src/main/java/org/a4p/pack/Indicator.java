@@ -1,0 +1,30 @@
+package org.a4p.pack;
+
+import java.util.List;
+
+/** An A4P+ indicator: its definition, its formula and the targets its values are judged against. */
+public record Indicator(
+        String id,
+        String name,
+        String nameFr,
+        String definition,
+        String unit,
+        Direction direction,
+        String formula,
+        String priority,
+        List<String> commitmentAreas,
+        String owner,
+        List<String> disaggregations,
+        boolean headline,
+        Benchmark baseline,
+        List<Benchmark> targets,
+        String source) {
+
+    /** Which way is better. */
+    public enum Direction {
+        HIGHER, LOWER
+    }
+
+    /** A baseline or target: a value for a year, and where the number comes from. */
+    public record Benchmark(int year, double value, String source) {}
+}

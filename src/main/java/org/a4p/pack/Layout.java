@@ -1,0 +1,32 @@
+package org.a4p.pack;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the columns of a file map onto a record type: our own layout (columns named as fields) or
+ * a published one such as the UN fatalities table. A layout is recognised by its
+ * {@code signature}: the header columns it must have.
+ */
+public record Layout(
+        String id,
+        String name,
+        String recordType,
+        List<String> signature,
+        Map<String, ColumnMapping> fields,
+        Duplicates duplicates,
+        boolean missionLifeWarnsOnly,
+        String snapshotColumn) {
+
+    /** Where one field's value comes from: a column, or a constant, with optional value mapping. */
+    public record ColumnMapping(String column, String constant, Map<String, String> values, boolean trim) {}
+
+    /**
+     * What to do with rows that share a natural key within one file. {@code merge} false means
+     * such rows are errors; true means they become one record where {@code sum} fields are added
+     * and {@code mayDiffer} fields keep the first row's value (the others must agree).
+     */
+    public record Duplicates(boolean merge, List<String> sum, List<String> mayDiffer) {
+        public static final Duplicates REJECT = new Duplicates(false, List.of(), List.of());
+    }
+}

@@ -1,0 +1,552 @@
+package org.a4p.pack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.a4p.orgunit.OrgUnit;
+import org.a4p.orgunit.OrgUnits;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads a framework pack and reports every structural problem with its file and line. Checks that
+ * need the formula language (formulas that do not parse, unknown fields) are done by
+ * {@code org.a4p.indicators.PackFormulas}, which {@code a4p pack check} runs after this.
+ */
+public final class PackLoader {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern INDICATOR_ID = Pattern.compile("(P[1-7]|WPS|DATA)\\.[A-Z0-9_]+");
+    private static final Set<String> OWNERS = Set.of("DPO", "DOS", "DMSPC", "mission");
+    private static final Set<String> UNITS = Set.of("count", "percent", "rate", "days", "hours", "minutes", "ratio");
+
+    private final PackSource source;
+    private final List<PackProblem> problems = new ArrayList<>();
+
+    private PackLoader(PackSource source) {
+        this.source = source;
+    }
+
+    /** The outcome of loading: the pack when it had no problems, and the problems found. */
+    public record Result(Optional<Pack> pack, List<PackProblem> problems) {
+        public Pack orThrow() {
+            return pack.orElseThrow(() -> new PackException(problems));
+        }
+    }
+
+    public static Result load(PackSource source) {
+        return new PackLoader(source).run();
+    }
+
+    public static Pack loadBundled() {
+        return load(PackSource.bundled()).orThrow();
+    }
+
+    private Result run() {
+        YamlNode root = yaml("pack.yaml");
+        if (root == null) {
+            return new Result(Optional.empty(), problems);
+        }
+        String id = requiredText(root, "id");
+        String version = requiredText(root, "version");
+        String name = requiredText(root, "name");
+        PackSettings settings = settings(root.get("settings").orElse(null));
+
+        List<Priority> priorities = new ArrayList<>();
+        List<CommitmentArea> areas = new ArrayList<>();
+        Map<String, CodeList> codeLists = new LinkedHashMap<>();
+        Map<String, RecordType> recordTypes = new LinkedHashMap<>();
+        List<YamlNode> layoutNodes = new ArrayList<>();
+        List<YamlNode> indicatorNodes = new ArrayList<>();
+
+        for (YamlNode include : root.get("include").map(YamlNode::items).orElse(List.of())) {
+            String file = include.text();
+            YamlNode doc = file == null ? null : yaml(file);
+            if (doc == null) {
+                if (file == null) {
+                    problem(include, "an include entry must be a file name");
+                }
+                continue;
+            }
+            if (!doc.isMap()) {
+                problem(doc, "expected a map with one of priorities, commitment_areas, codelists, record_type, layouts, indicators");
+                continue;
+            }
+            doc.entries().forEach((key, node) -> {
+                switch (key) {
+                    case "priorities" -> node.items().forEach(n -> priority(n).ifPresent(priorities::add));
+                    case "commitment_areas" -> node.items().forEach(n -> area(n).ifPresent(areas::add));
+                    case "codelists" -> node.entries().forEach((listId, n) -> codeLists.put(listId, codeList(listId, n)));
+                    case "record_type" -> recordType(node).ifPresent(t -> {
+                        if (recordTypes.put(t.id(), t) != null) {
+                            problem(node, "record type '" + t.id() + "' is defined twice");
+                        }
+                    });
+                    case "layouts" -> layoutNodes.addAll(node.items());
+                    case "indicators" -> indicatorNodes.addAll(node.items());
+                    default -> problem(node, "unknown section '" + key + "'");
+                }
+            });
+        }
+        if (root.get("include").isEmpty()) {
+            problem(root, "missing 'include': the list of the pack's files");
+        }
+
+        OrgUnits orgUnits = orgUnits(root.get("orgunits").orElse(null));
+        checkRecordTypes(recordTypes, codeLists);
+        Map<String, Layout> layouts = new LinkedHashMap<>();
+        for (RecordType type : recordTypes.values()) {
+            layouts.put(type.id(), ownLayout(type));
+        }
+        for (YamlNode node : layoutNodes) {
+            layout(node, recordTypes).ifPresent(l -> {
+                if (layouts.put(l.id(), l) != null) {
+                    problem(node, "layout '" + l.id() + "' is defined twice (a record type's own layout has its id)");
+                }
+            });
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        Set<String> priorityIds = ids(priorities, Priority::id);
+        Set<String> areaIds = ids(areas, CommitmentArea::id);
+        Set<String> indicatorIds = new java.util.HashSet<>();
+        for (YamlNode node : indicatorNodes) {
+            indicator(node, priorityIds, areaIds).ifPresent(ind -> {
+                if (!indicatorIds.add(ind.id())) {
+                    problem(node, "indicator '" + ind.id() + "' is defined twice");
+                }
+                indicators.add(ind);
+            });
+        }
+        for (Priority priority : priorities) {
+            if (indicators.stream().noneMatch(i -> i.priority().equals(priority.id()))) {
+                problems.add(new PackProblem("pack.yaml", 1, "priority " + priority.id() + " has no indicator"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Result(Optional.empty(), List.copyOf(problems));
+        }
+        Pack pack = new Pack(id, version, name, settings, List.copyOf(priorities), List.copyOf(areas),
+                Map.copyOf(codeLists), orgUnits, recordTypes, layouts, List.copyOf(indicators));
+        return new Result(Optional.of(pack), List.of());
+    }
+
+    private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
+        Set<String> out = new java.util.HashSet<>();
+        items.forEach(i -> out.add(id.apply(i)));
+        return out;
+    }
+
+    private YamlNode yaml(String file) {
+        try (Reader reader = source.reader(file)) {
+            YamlNode node = YamlNode.parse(file, reader);
+            return node;
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            problems.add(new PackProblem(file, line, "not valid YAML: " + e.getProblem()));
+        } catch (IOException e) {
+            problems.add(new PackProblem(file, 1, "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+        }
+        return null;
+    }
+
+    private void problem(YamlNode node, String message) {
+        problems.add(new PackProblem(node.file(), node.line(), message));
+    }
+
+    private String requiredText(YamlNode map, String key) {
+        Optional<YamlNode> node = map.get(key);
+        if (node.isEmpty() || node.get().text() == null || node.get().text().isBlank()) {
+            problem(node.orElse(map), "missing '" + key + "'");
+            return null;
+        }
+        return node.get().text();
+    }
+
+    private String optionalText(YamlNode map, String key) {
+        return map.get(key).map(YamlNode::text).orElse(null);
+    }
+
+    private List<String> textList(YamlNode map, String key) {
+        Optional<YamlNode> node = map.get(key);
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (!node.get().isList()) {
+            problem(node.get(), "'" + key + "' must be a list");
+            return List.of();
+        }
+        return node.get().items().stream().map(YamlNode::text).toList();
+    }
+
+    private boolean flag(YamlNode map, String key) {
+        String text = optionalText(map, key);
+        if (text == null) {
+            return false;
+        }
+        if (!text.equals("true") && !text.equals("false")) {
+            problem(map.get(key).orElseThrow(), "'" + key + "' must be true or false, got '" + text + "'");
+        }
+        return text.equals("true");
+    }
+
+    private Double number(YamlNode map, String key) {
+        String text = optionalText(map, key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text);
+        } catch (NumberFormatException e) {
+            problem(map.get(key).orElseThrow(), "'" + key + "' must be a number, got '" + text + "'");
+            return null;
+        }
+    }
+
+    private PackSettings settings(YamlNode node) {
+        if (node == null) {
+            return new PackSettings(5, 0.10);
+        }
+        Double threshold = number(node, "small_cell_threshold");
+        Double margin = number(node, "at_risk_margin");
+        return new PackSettings(threshold == null ? 5 : threshold.intValue(), margin == null ? 0.10 : margin);
+    }
+
+    private Optional<Priority> priority(YamlNode node) {
+        String id = requiredText(node, "id");
+        String name = requiredText(node, "name");
+        if (id == null || name == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Priority(id, name, optionalText(node, "name_fr"), flag(node, "cross_cutting"),
+                optionalText(node, "summary")));
+    }
+
+    private Optional<CommitmentArea> area(YamlNode node) {
+        String id = requiredText(node, "id");
+        String name = requiredText(node, "name");
+        return id == null || name == null ? Optional.empty() : Optional.of(new CommitmentArea(id, name));
+    }
+
+    private CodeList codeList(String id, YamlNode node) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        YamlNode codes = node.get("codes").orElse(null);
+        if (codes == null || !codes.isMap() || codes.entries().isEmpty()) {
+            problem(node, "code list '" + id + "' needs 'codes': a map of code to label");
+        } else {
+            codes.entries().forEach((code, label) -> labels.put(code, label.text() == null ? code : label.text()));
+        }
+        return new CodeList(id, optionalText(node, "name") == null ? id : optionalText(node, "name"), labels);
+    }
+
+    private Optional<RecordType> recordType(YamlNode node) {
+        String id = requiredText(node, "id");
+        if (id == null) {
+            return Optional.empty();
+        }
+        if (!NAME.matcher(id).matches()) {
+            problem(node, "record type id '" + id + "' must be lower case letters, digits and _");
+        }
+        List<Field> fields = new ArrayList<>();
+        YamlNode fieldsNode = node.get("fields").orElse(null);
+        if (fieldsNode == null || fieldsNode.items().isEmpty()) {
+            problem(node, "record type '" + id + "' has no fields");
+        } else {
+            for (YamlNode f : fieldsNode.items()) {
+                field(f).ifPresent(fields::add);
+            }
+        }
+        return Optional.of(new RecordType(id, optionalText(node, "name") == null ? id : optionalText(node, "name"),
+                optionalText(node, "description"), requiredText(node, "date_field"), requiredText(node, "mission_field"),
+                optionalText(node, "site_field"), textList(node, "key"), List.copyOf(fields)));
+    }
+
+    private Optional<Field> field(YamlNode node) {
+        String name = requiredText(node, "name");
+        String typeText = requiredText(node, "type");
+        if (name == null || typeText == null) {
+            return Optional.empty();
+        }
+        if (!NAME.matcher(name).matches()) {
+            problem(node, "field name '" + name + "' must be lower case letters, digits and _");
+        }
+        FieldType type = FieldType.parse(typeText);
+        if (type == null) {
+            problem(node.get("type").orElse(node), "unknown field type '" + typeText
+                    + "': expected date, integer, decimal, code, mission, site, text or boolean");
+            return Optional.empty();
+        }
+        String pattern = optionalText(node, "pattern");
+        if (pattern != null) {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                problem(node, "field '" + name + "': pattern does not compile: " + e.getDescription());
+            }
+        }
+        String conf = Optional.ofNullable(optionalText(node, "confidentiality")).orElse("public");
+        Confidentiality confidentiality;
+        try {
+            confidentiality = Confidentiality.valueOf(conf.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problem(node, "field '" + name + "': confidentiality must be public, internal or restricted, got '" + conf + "'");
+            confidentiality = Confidentiality.RESTRICTED;
+        }
+        Double min = number(node, "min");
+        Double max = number(node, "max");
+        return Optional.of(new Field(name, type, flag(node, "required"), optionalText(node, "codelist"),
+                min == null ? null : BigDecimal.valueOf(min), max == null ? null : BigDecimal.valueOf(max), pattern,
+                confidentiality, optionalText(node, "description")));
+    }
+
+    private void checkRecordTypes(Map<String, RecordType> types, Map<String, CodeList> codeLists) {
+        for (RecordType type : types.values()) {
+            String where = "record_types/" + type.id() + ".yaml";
+            for (Field f : type.fields()) {
+                if (f.type() == FieldType.CODE && (f.codeList() == null || !codeLists.containsKey(f.codeList()))) {
+                    problems.add(new PackProblem(where, 1, "field '" + f.name() + "' of '" + type.id()
+                            + "' uses unknown code list '" + f.codeList() + "'; known: " + codeLists.keySet()));
+                }
+            }
+            requireField(type, type.dateField(), FieldType.DATE, where, "date_field");
+            requireField(type, type.missionField(), FieldType.MISSION, where, "mission_field");
+            if (type.siteField() != null) {
+                requireField(type, type.siteField(), FieldType.SITE, where, "site_field");
+            }
+            if (type.key().isEmpty()) {
+                problems.add(new PackProblem(where, 1, "record type '" + type.id() + "' has no natural key"));
+            }
+            for (String k : type.key()) {
+                if (type.field(k).isEmpty()) {
+                    problems.add(new PackProblem(where, 1, "key field '" + k + "' is not a field of '" + type.id() + "'"));
+                }
+            }
+        }
+    }
+
+    private void requireField(RecordType type, String name, FieldType expected, String where, String role) {
+        if (name == null) {
+            return;
+        }
+        Optional<Field> field = type.field(name);
+        if (field.isEmpty() || field.get().type() != expected) {
+            problems.add(new PackProblem(where, 1, role + " '" + name + "' must name a " + expected.word()
+                    + " field of '" + type.id() + "'"));
+        }
+    }
+
+    private static Layout ownLayout(RecordType type) {
+        Map<String, Layout.ColumnMapping> fields = new LinkedHashMap<>();
+        for (Field f : type.fields()) {
+            fields.put(f.name(), new Layout.ColumnMapping(f.name(), null, Map.of(), true));
+        }
+        List<String> signature = type.fields().stream().filter(Field::required).map(Field::name).toList();
+        return new Layout(type.id(), type.name() + " (A4P+ Monitor layout)", type.id(), signature, fields,
+                Layout.Duplicates.REJECT, false, null);
+    }
+
+    private Optional<Layout> layout(YamlNode node, Map<String, RecordType> types) {
+        String id = requiredText(node, "id");
+        String typeId = requiredText(node, "record_type");
+        if (id == null || typeId == null) {
+            return Optional.empty();
+        }
+        RecordType type = types.get(typeId);
+        if (type == null) {
+            problem(node, "layout '" + id + "' maps to unknown record type '" + typeId + "'");
+            return Optional.empty();
+        }
+        Map<String, Layout.ColumnMapping> fields = new LinkedHashMap<>();
+        YamlNode fieldsNode = node.get("fields").orElse(null);
+        if (fieldsNode == null || !fieldsNode.isMap()) {
+            problem(node, "layout '" + id + "' needs 'fields': a map of field to column");
+            return Optional.empty();
+        }
+        fieldsNode.entries().forEach((fieldName, mapping) -> {
+            if (type.field(fieldName).isEmpty()) {
+                problem(mapping, "layout '" + id + "' maps unknown field '" + fieldName + "' of '" + typeId + "'");
+                return;
+            }
+            if (mapping.isScalar()) {
+                fields.put(fieldName, new Layout.ColumnMapping(mapping.text(), null, Map.of(), true));
+            } else {
+                Map<String, String> values = new LinkedHashMap<>();
+                mapping.get("values").ifPresent(v -> v.entries().forEach((from, to) -> values.put(from, to.text())));
+                String column = optionalText(mapping, "column");
+                String constant = optionalText(mapping, "constant");
+                if ((column == null) == (constant == null)) {
+                    problem(mapping, "field '" + fieldName + "' needs exactly one of 'column' or 'constant'");
+                }
+                fields.put(fieldName, new Layout.ColumnMapping(column, constant, values, true));
+            }
+        });
+        for (Field f : type.fields()) {
+            if (f.required() && !fields.containsKey(f.name())) {
+                problem(fieldsNode, "layout '" + id + "' does not map required field '" + f.name() + "'");
+            }
+        }
+        Layout.Duplicates duplicates = Layout.Duplicates.REJECT;
+        Optional<YamlNode> dup = node.get("duplicates");
+        if (dup.isPresent()) {
+            duplicates = new Layout.Duplicates(flag(dup.get(), "merge"), textList(dup.get(), "sum"),
+                    textList(dup.get(), "may_differ"));
+            for (String f : duplicates.sum()) {
+                if (type.field(f).map(x -> !x.type().isNumeric()).orElse(true)) {
+                    problem(dup.get(), "duplicates.sum names '" + f + "', which is not a numeric field of '" + typeId + "'");
+                }
+            }
+        }
+        String missionLife = Optional.ofNullable(optionalText(node, "mission_life")).orElse("reject");
+        if (!missionLife.equals("reject") && !missionLife.equals("warn")) {
+            problem(node, "mission_life must be reject or warn, got '" + missionLife + "'");
+        }
+        List<String> signature = textList(node, "signature");
+        if (signature.isEmpty()) {
+            problem(node, "layout '" + id + "' needs a 'signature': the header columns that identify it");
+        }
+        return Optional.of(new Layout(id, Optional.ofNullable(optionalText(node, "name")).orElse(id), typeId, signature,
+                fields, duplicates, missionLife.equals("warn"), optionalText(node, "snapshot_column")));
+    }
+
+    private Optional<Indicator> indicator(YamlNode node, Set<String> priorities, Set<String> areas) {
+        String id = requiredText(node, "id");
+        String name = requiredText(node, "name");
+        String formula = requiredText(node, "formula");
+        String priority = requiredText(node, "priority");
+        String unit = requiredText(node, "unit");
+        String directionText = requiredText(node, "direction");
+        if (id == null || name == null || formula == null || priority == null || unit == null || directionText == null) {
+            return Optional.empty();
+        }
+        if (!INDICATOR_ID.matcher(id).matches()) {
+            problem(node, "indicator id '" + id + "' must look like P4.FATALITIES_MALICIOUS (priority, dot, upper case)");
+        } else if (!id.startsWith(priority + ".")) {
+            problem(node, "indicator '" + id + "' is mapped to priority " + priority + " but its id names another");
+        }
+        if (!priorities.contains(priority)) {
+            problem(node.get("priority").orElse(node), "indicator '" + id + "' is mapped to unknown priority '" + priority
+                    + "'; known: " + new java.util.TreeSet<>(priorities));
+        }
+        List<String> indicatorAreas = textList(node, "commitment_areas");
+        if (indicatorAreas.isEmpty()) {
+            problem(node, "indicator '" + id + "' is mapped to no commitment area");
+        }
+        for (String area : indicatorAreas) {
+            if (!areas.contains(area)) {
+                problem(node, "indicator '" + id + "' names unknown commitment area '" + area + "'");
+            }
+        }
+        if (!UNITS.contains(unit)) {
+            problem(node.get("unit").orElse(node), "indicator '" + id + "': unit must be one of " + new java.util.TreeSet<>(UNITS) + ", got '" + unit + "'");
+        }
+        Indicator.Direction direction = switch (directionText) {
+            case "higher" -> Indicator.Direction.HIGHER;
+            case "lower" -> Indicator.Direction.LOWER;
+            default -> {
+                problem(node.get("direction").orElse(node), "direction must be higher or lower, got '" + directionText + "'");
+                yield Indicator.Direction.HIGHER;
+            }
+        };
+        String owner = Optional.ofNullable(optionalText(node, "owner")).orElse("DPO");
+        if (!OWNERS.contains(owner)) {
+            problem(node, "indicator '" + id + "': owner must be DPO, DOS, DMSPC or mission, got '" + owner + "'");
+        }
+        Indicator.Benchmark baseline = node.get("baseline").map(this::benchmark).orElse(null);
+        List<Indicator.Benchmark> targets = node.get("targets").map(YamlNode::items).orElse(List.of()).stream()
+                .map(this::benchmark).filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new Indicator(id, name, optionalText(node, "name_fr"), optionalText(node, "definition"), unit,
+                direction, formula, priority, indicatorAreas, owner, textList(node, "disaggregations"),
+                flag(node, "headline"), baseline, targets, optionalText(node, "source")));
+    }
+
+    private Indicator.Benchmark benchmark(YamlNode node) {
+        Double year = number(node, "year");
+        Double value = number(node, "value");
+        String source = optionalText(node, "source");
+        if (year == null || value == null) {
+            problem(node, "a baseline or target needs 'year' and 'value'");
+            return null;
+        }
+        if (source == null) {
+            problem(node, "a baseline or target needs a 'source' (a document, 'seed', or 'analyst')");
+        }
+        return new Indicator.Benchmark(year.intValue(), value, source);
+    }
+
+    private OrgUnits orgUnits(YamlNode node) {
+        List<OrgUnit> units = new ArrayList<>();
+        units.add(new OrgUnit(OrgUnits.PKO, "All peacekeeping operations", OrgUnit.Level.SCOPE, null, OrgUnits.PKO, null, null, null, null));
+        units.add(new OrgUnit(OrgUnits.SPM, "All special political missions", OrgUnit.Level.SCOPE, null, OrgUnits.SPM, null, null, null, null));
+        units.add(new OrgUnit(OrgUnits.OTHER, "Other UN offices", OrgUnit.Level.SCOPE, null, OrgUnits.OTHER, null, null, null, null));
+        if (node == null) {
+            problems.add(new PackProblem("pack.yaml", 1, "missing 'orgunits' with the missions and sites files"));
+            return new OrgUnits(units);
+        }
+        String missionsFile = requiredText(node, "missions");
+        Map<String, String> scopes = new LinkedHashMap<>();
+        if (missionsFile != null) {
+            readCsv(missionsFile, row -> {
+                String scope = row.get("scope");
+                if (!Set.of(OrgUnits.PKO, OrgUnits.SPM, OrgUnits.OTHER).contains(scope)) {
+                    problems.add(new PackProblem(missionsFile, (int) row.getRecordNumber() + 1,
+                            "scope must be PKO, SPM or OTHER, got '" + scope + "'"));
+                }
+                scopes.put(row.get("code"), scope);
+                units.add(new OrgUnit(row.get("code"), row.get("name"), OrgUnit.Level.MISSION, scope, scope,
+                        date(missionsFile, row, "start_date"), date(missionsFile, row, "end_date"),
+                        decimal(row.get("latitude")), decimal(row.get("longitude"))));
+            });
+        }
+        String sitesFile = optionalText(node, "sites");
+        if (sitesFile != null) {
+            readCsv(sitesFile, row -> {
+                String mission = row.get("mission");
+                if (!scopes.containsKey(mission)) {
+                    problems.add(new PackProblem(sitesFile, (int) row.getRecordNumber() + 1, "site of unknown mission '" + mission + "'"));
+                    return;
+                }
+                units.add(new OrgUnit(row.get("code"), row.get("name"), OrgUnit.Level.SITE, mission, scopes.get(mission),
+                        null, null, decimal(row.get("latitude")), decimal(row.get("longitude"))));
+            });
+        }
+        return new OrgUnits(units);
+    }
+
+    private void readCsv(String file, java.util.function.Consumer<CSVRecord> each) {
+        try (Reader reader = source.reader(file)) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                each.accept(row);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(new PackProblem(file, 1, "cannot read the CSV file: " + e.getMessage()));
+        }
+    }
+
+    private LocalDate date(String file, CSVRecord row, String column) {
+        String text = row.get(column);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(new PackProblem(file, (int) row.getRecordNumber() + 1, column + ": expected a date like 2020-12-31, got '" + text + "'"));
+            return null;
+        }
+    }
+
+    private static Double decimal(String text) {
+        return text == null || text.isBlank() ? null : Double.valueOf(text);
+    }
+}
