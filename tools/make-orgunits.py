@@ -42,6 +42,7 @@ OTHER_MISSIONS = [
     ('UNTMIS', 'United Nations Transitional Assistance Mission in Somalia', 'SPM'),
     ('UNVMC', 'United Nations Verification Mission in Colombia', 'SPM'),
     ('UNSecretariat', 'United Nations Secretariat (not a mission)', 'OTHER'),
+    ('UNSPECIFIED', 'Mission not given (monthly reports of 2018-03 to 2019-08 had no mission breakdown)', 'OTHER'),
 ]
 
 rows = list(csv.DictReader(open(f'{data}/missions/DPPADPOSS-PKO_2024-02-19_normalized.csv', encoding='utf-8')))

@@ -24,9 +24,10 @@ public record Layout(
     /**
      * What to do with rows that share a natural key within one file. {@code merge} false means
      * such rows are errors; true means they become one record where {@code sum} fields are added
-     * and {@code mayDiffer} fields keep the first row's value (the others must agree).
+     * and {@code mayDiffer} fields keep the first row's value, the other row's value going to the
+     * field named as the map's value when there is one (every other field must agree).
      */
-    public record Duplicates(boolean merge, List<String> sum, List<String> mayDiffer) {
-        public static final Duplicates REJECT = new Duplicates(false, List.of(), List.of());
+    public record Duplicates(boolean merge, List<String> sum, Map<String, String> mayDiffer) {
+        public static final Duplicates REJECT = new Duplicates(false, List.of(), Map.of());
     }
 }

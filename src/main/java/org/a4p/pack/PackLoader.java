@@ -129,11 +129,6 @@ public final class PackLoader {
                 indicators.add(ind);
             });
         }
-        for (Priority priority : priorities) {
-            if (indicators.stream().noneMatch(i -> i.priority().equals(priority.id()))) {
-                problems.add(new PackProblem("pack.yaml", 1, "priority " + priority.id() + " has no indicator"));
-            }
-        }
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), List.copyOf(problems));
         }
@@ -399,8 +394,14 @@ public final class PackLoader {
         Layout.Duplicates duplicates = Layout.Duplicates.REJECT;
         Optional<YamlNode> dup = node.get("duplicates");
         if (dup.isPresent()) {
-            duplicates = new Layout.Duplicates(flag(dup.get(), "merge"), textList(dup.get(), "sum"),
-                    textList(dup.get(), "may_differ"));
+            Map<String, String> mayDiffer = new LinkedHashMap<>();
+            dup.get().get("may_differ").ifPresent(m -> m.entries().forEach((f, alt) -> mayDiffer.put(f, alt.text())));
+            duplicates = new Layout.Duplicates(flag(dup.get(), "merge"), textList(dup.get(), "sum"), mayDiffer);
+            mayDiffer.forEach((f, alt) -> {
+                if (type.field(f).isEmpty() || (alt != null && type.field(alt).isEmpty())) {
+                    problem(dup.get(), "duplicates.may_differ names a field that '" + typeId + "' does not have: " + f + (alt == null ? "" : " or " + alt));
+                }
+            });
             for (String f : duplicates.sum()) {
                 if (type.field(f).map(x -> !x.type().isNumeric()).orElse(true)) {
                     problem(dup.get(), "duplicates.sum names '" + f + "', which is not a numeric field of '" + typeId + "'");
