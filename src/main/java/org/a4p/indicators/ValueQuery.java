@@ -1,0 +1,59 @@
+package org.a4p.indicators;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads stored indicator values; never touches the record tables. */
+public final class ValueQuery {
+
+    /**
+     * A filter; null fields do not filter. {@code grain} is Y, Q or M; {@code totalsOnly} leaves
+     * out disaggregated values.
+     */
+    public record Filter(String indicator, String orgUnit, String period, Character grain, boolean totalsOnly) {}
+
+    public List<IndicatorValue> find(Connection connection, Filter filter) throws SQLException {
+        StringBuilder sql = new StringBuilder(
+                "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic FROM indicator_value WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (filter.indicator() != null) {
+            sql.append(" AND indicator_id = ?");
+            parameters.add(filter.indicator());
+        }
+        if (filter.orgUnit() != null) {
+            sql.append(" AND org_unit = ?");
+            parameters.add(filter.orgUnit());
+        }
+        if (filter.period() != null) {
+            sql.append(" AND period = ?");
+            parameters.add(filter.period());
+        }
+        if (filter.grain() != null) {
+            sql.append(" AND grain = ?");
+            parameters.add(String.valueOf(filter.grain()));
+        }
+        if (filter.totalsOnly()) {
+            sql.append(" AND disaggregation = ''");
+        }
+        sql.append(" ORDER BY indicator_id, org_unit, period, disaggregation");
+        List<IndicatorValue> out = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    double amount = rs.getDouble(5);
+                    Double value = rs.wasNull() ? null : amount;
+                    out.add(new IndicatorValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), value,
+                            rs.getLong(6), rs.getBoolean(7)));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,19 @@
+package org.a4p.ingest;
+
+import java.util.List;
+
+/** The result of an import: accepted (written) or rejected (nothing written). */
+public sealed interface ImportOutcome {
+
+    List<RowIssue> warnings();
+
+    /** Every error found; nothing was written. */
+    record Rejected(List<RowIssue> errors, long errorCount, List<RowIssue> warnings) implements ImportOutcome {}
+
+    /** Written in one transaction; one submission per file. */
+    record Accepted(List<SubmissionSummary> submissions, List<Change> changes, List<RowIssue> warnings,
+            List<String> notes) implements ImportOutcome {}
+
+    /** A stored record that an import revised or retired; field names only, never values. */
+    record Change(String file, String recordKey, String kind, List<String> fieldsChanged) {}
+}

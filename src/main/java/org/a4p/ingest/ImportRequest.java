@@ -1,0 +1,16 @@
+package org.a4p.ingest;
+
+import java.util.List;
+
+/**
+ * What to import. {@code layout} forces a layout instead of recognising it from the header.
+ * {@code wholeDataset} says the files hold the whole dataset, so records they no longer hold are
+ * retired; without it nothing is ever retired, and a partial extract cannot wipe a dataset.
+ */
+public record ImportRequest(
+        String recordType,
+        String layout,
+        List<ImportFile> files,
+        boolean wholeDataset,
+        boolean synthetic,
+        String submittedBy) {}

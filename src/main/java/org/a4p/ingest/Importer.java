@@ -1,0 +1,265 @@
+package org.a4p.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.a4p.db.Database;
+import org.a4p.pack.Field;
+import org.a4p.pack.Pack;
+import org.a4p.pack.RecordType;
+import org.a4p.records.RecordStore;
+import org.a4p.records.RecordTables;
+import org.a4p.records.RecordValues;
+import org.a4p.records.StoreException;
+import org.a4p.records.StoredRecord;
+
+/**
+ * Imports files of one record type: reads and validates every row of every file first; if any
+ * row is wrong nothing is written. Otherwise all files are written in one transaction, one
+ * submission per file, and the indicators that read the type are refreshed for the years touched.
+ */
+public final class Importer {
+    private static final int CHANGES_KEPT = 10_000;
+
+    /** Recomputes indicator values inside the import's transaction. */
+    @FunctionalInterface
+    public interface Refresh {
+        void refresh(Connection connection, Set<String> recordTypes, Set<Integer> years) throws SQLException;
+    }
+
+    private final Database database;
+    private final Pack pack;
+    private final Refresh refresh;
+
+    public Importer(Database database, Pack pack, Refresh refresh) {
+        this.database = database;
+        this.pack = pack;
+        this.refresh = refresh;
+    }
+
+    public ImportOutcome run(ImportRequest request, Progress progress) {
+        RecordType type = pack.recordType(request.recordType()).orElseThrow(
+                () -> new IllegalArgumentException("unknown record type '" + request.recordType() + "'; known: "
+                        + pack.recordTypes().keySet()));
+        List<RowIssue> errors = new ArrayList<>();
+        List<RowIssue> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<FileBatch> batches = new ArrayList<>();
+        long errorCount = 0;
+        FileParser parser = new FileParser(pack, type);
+        for (ImportFile file : request.files()) {
+            Issues issues = Issues.create(file.name());
+            FileBatch batch = parser.parse(file, request.layout(), issues, progress, notes);
+            errors.addAll(issues.errors());
+            warnings.addAll(issues.warnings());
+            errorCount += issues.errorCount();
+            if (batch != null) {
+                batches.add(batch);
+            }
+        }
+        errorCount += crossFileDuplicates(type, batches, errors);
+        if (errorCount > 0) {
+            progress.done();
+            return new ImportOutcome.Rejected(errors, errorCount, warnings);
+        }
+        new RecordTables(database).ensure(List.of(type));
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Written written = write(connection, type, request, batches, progress);
+                progress.update("refreshing indicators", 0);
+                refresh.refresh(connection, Set.of(type.id()), written.years);
+                connection.commit();
+                progress.done();
+                return new ImportOutcome.Accepted(written.submissions, written.changes, warnings, notes);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            progress.done();
+            throw new StoreException("the import was rolled back, nothing was written: " + e.getMessage(), e);
+        }
+    }
+
+    private static long crossFileDuplicates(RecordType type, List<FileBatch> batches, List<RowIssue> errors) {
+        if (batches.size() < 2) {
+            return 0;
+        }
+        int[] keyIndexes = RecordValues.keyIndexes(type);
+        Map<String, String> seen = new HashMap<>();
+        long count = 0;
+        for (FileBatch batch : batches) {
+            for (int i = 0; i < batch.records().size(); i++) {
+                String key = RecordValues.key(type, keyIndexes, batch.records().get(i));
+                String where = batch.fileName() + " row " + batch.rowNumbers()[i];
+                String earlier = seen.putIfAbsent(key, where);
+                if (earlier != null) {
+                    count++;
+                    errors.add(new RowIssue(batch.fileName(), batch.rowNumbers()[i], type.key().get(0), null,
+                            "expected a unique record: the key " + RecordValues.describeKey(type, key) + " is also in " + earlier));
+                }
+            }
+        }
+        return count;
+    }
+
+    private record Written(List<SubmissionSummary> submissions, List<ImportOutcome.Change> changes, Set<Integer> years) {}
+
+    private Written write(Connection connection, RecordType type, ImportRequest request, List<FileBatch> batches,
+            Progress progress) throws SQLException {
+        RecordStore store = new RecordStore(database.dialect());
+        Map<String, StoredRecord> stored = store.stored(connection, type);
+        int[] keyIndexes = RecordValues.keyIndexes(type);
+        int dateIndex = type.fields().indexOf(type.field(type.dateField()).orElseThrow());
+        Set<String> seen = new HashSet<>();
+        Set<Integer> years = new TreeSet<>();
+        List<SubmissionSummary> submissions = new ArrayList<>();
+        List<ImportOutcome.Change> changes = new ArrayList<>();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int b = 0; b < batches.size(); b++) {
+            FileBatch batch = batches.get(b);
+            List<Object[]> added = new ArrayList<>();
+            List<RecordStore.Revision> revised = new ArrayList<>();
+            List<String> revisedKeys = new ArrayList<>();
+            int unchanged = 0;
+            for (Object[] values : batch.records()) {
+                String key = RecordValues.key(type, keyIndexes, values);
+                seen.add(key);
+                StoredRecord existing = stored.get(key);
+                if (existing == null) {
+                    added.add(values);
+                    years.add(((LocalDate) values[dateIndex]).getYear());
+                } else if (existing.rowHash() != RecordValues.hash(values) || existing.retired()) {
+                    revised.add(new RecordStore.Revision(existing.id(), values));
+                    revisedKeys.add(key);
+                    years.add(((LocalDate) values[dateIndex]).getYear());
+                } else {
+                    unchanged++;
+                }
+            }
+            List<Long> retireIds = new ArrayList<>();
+            List<String> retireKeys = new ArrayList<>();
+            boolean last = b == batches.size() - 1;
+            if (request.wholeDataset() && last) {
+                for (Map.Entry<String, StoredRecord> entry : stored.entrySet()) {
+                    if (!entry.getValue().retired() && !seen.contains(entry.getKey())) {
+                        retireIds.add(entry.getValue().id());
+                        retireKeys.add(entry.getKey());
+                    }
+                }
+            }
+            long submissionId = insertSubmission(connection, type, request, batch, added.size(), revised.size(), unchanged,
+                    retireIds.size(), now);
+            progress.update("writing " + batch.fileName(), 0.1);
+            store.insert(connection, type, added, submissionId, request.synthetic());
+            progress.update("writing " + batch.fileName(), 0.6);
+            List<Long> revisedIds = revised.stream().map(RecordStore.Revision::id).toList();
+            Map<Long, Object[]> before = store.keepHistory(connection, type, revisedIds, submissionId);
+            store.revise(connection, type, revised, submissionId, request.synthetic());
+            Map<Long, Object[]> retiredBefore = store.keepHistory(connection, type, retireIds, submissionId);
+            store.retire(connection, type, retireIds, submissionId);
+            progress.update("writing " + batch.fileName(), 0.9);
+            List<ImportOutcome.Change> fileChanges = new ArrayList<>();
+            for (int i = 0; i < revised.size(); i++) {
+                Object[] old = before.get(revised.get(i).id());
+                years.add(((LocalDate) old[dateIndex]).getYear());
+                List<String> fields = changedFields(type, old, revised.get(i).values());
+                fileChanges.add(new ImportOutcome.Change(batch.fileName(), RecordValues.describeKey(type, revisedKeys.get(i)),
+                        fields.isEmpty() ? "restored" : "revised", fields));
+            }
+            for (int i = 0; i < retireIds.size(); i++) {
+                years.add(((LocalDate) retiredBefore.get(retireIds.get(i))[dateIndex]).getYear());
+                fileChanges.add(new ImportOutcome.Change(batch.fileName(), RecordValues.describeKey(type, retireKeys.get(i)),
+                        "retired", List.of()));
+            }
+            insertChanges(connection, submissionId, type, fileChanges);
+            if (changes.size() < CHANGES_KEPT) {
+                changes.addAll(fileChanges.subList(0, Math.min(fileChanges.size(), CHANGES_KEPT - changes.size())));
+            }
+            submissions.add(new SubmissionSummary(submissionId, type.id(), batch.fileName(), batch.contentSha256(), batch.layout(),
+                    batch.snapshotDate(), request.wholeDataset(), batch.rowsRead(), added.size(), revised.size(), unchanged,
+                    retireIds.size(), batch.warnings(), request.synthetic(), "submitted", request.submittedBy(), now));
+        }
+        return new Written(submissions, changes, years);
+    }
+
+    private static List<String> changedFields(RecordType type, Object[] before, Object[] after) {
+        List<String> out = new ArrayList<>();
+        List<Field> fields = type.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (!Objects.equals(before[i], after[i])) {
+                out.add(fields.get(i).name());
+            }
+        }
+        return out;
+    }
+
+    private long insertSubmission(Connection connection, RecordType type, ImportRequest request, FileBatch batch, int added,
+            int revised, int unchanged, int retired, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO submission (record_type, file_name, content_sha256, layout, snapshot_date, whole_dataset, rows_read,"
+                        + " added, revised, unchanged, retired, warnings, synthetic, status, submitted_by, submitted_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            int p = 1;
+            statement.setString(p++, type.id());
+            statement.setString(p++, batch.fileName());
+            statement.setString(p++, batch.contentSha256());
+            statement.setString(p++, batch.layout());
+            statement.setObject(p++, batch.snapshotDate());
+            statement.setBoolean(p++, request.wholeDataset());
+            statement.setInt(p++, batch.rowsRead());
+            statement.setInt(p++, added);
+            statement.setInt(p++, revised);
+            statement.setInt(p++, unchanged);
+            statement.setInt(p++, retired);
+            statement.setInt(p++, batch.warnings());
+            statement.setBoolean(p++, request.synthetic());
+            statement.setString(p++, request.submittedBy());
+            statement.setTimestamp(p, Timestamp.from(now));
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertChanges(Connection connection, long submissionId, RecordType type, List<ImportOutcome.Change> changes)
+            throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO submission_change (submission_id, record_type, record_key, change_kind, fields_changed) VALUES (?, ?, ?, ?, ?)")) {
+            for (ImportOutcome.Change change : changes) {
+                statement.setLong(1, submissionId);
+                statement.setString(2, type.id());
+                statement.setString(3, truncate(change.recordKey(), 512));
+                statement.setString(4, change.kind());
+                statement.setString(5, truncate(String.join(",", change.fieldsChanged()), 2000));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,26 @@
+package org.a4p.ingest;
+
+/**
+ * One problem with one value of one row: an error rejects the import, a warning is reported and
+ * the row is kept. {@code value} is null when it is withheld (a restricted field).
+ */
+public record RowIssue(String file, long row, String column, String value, String expected) {
+
+    /** Reads like: {@code fatalities.csv row 12, column 'incident_date': expected a date like 2020-03-31, got '31/02/2020'}. */
+    public String message() {
+        StringBuilder out = new StringBuilder(file);
+        if (row > 0) {
+            out.append(" row ").append(row);
+        }
+        if (column != null) {
+            out.append(row > 0 ? ", " : ": ").append("column '").append(column).append('\'');
+        }
+        out.append(": ").append(expected);
+        if (value != null) {
+            out.append(", got '").append(value).append('\'');
+        } else if (column != null && expected.startsWith("expected")) {
+            out.append(" (value withheld: restricted field)");
+        }
+        return out.toString();
+    }
+}

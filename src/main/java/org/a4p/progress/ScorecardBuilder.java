@@ -1,0 +1,76 @@
+package org.a4p.progress;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.a4p.indicators.IndicatorValue;
+import org.a4p.pack.Indicator;
+import org.a4p.pack.Pack;
+import org.a4p.pack.Priority;
+
+/** Builds a scorecard from stored yearly values. */
+public final class ScorecardBuilder {
+    private final Pack pack;
+
+    public ScorecardBuilder(Pack pack) {
+        this.pack = pack;
+    }
+
+    /** The indicators a scorecard shows for a priority: its headline ones, or all when none is marked. */
+    public List<Indicator> shownFor(Priority priority) {
+        List<Indicator> all = pack.indicators().stream().filter(i -> i.priority().equals(priority.id())).toList();
+        List<Indicator> headline = all.stream().filter(Indicator::headline).toList();
+        return headline.isEmpty() ? all : headline;
+    }
+
+    /**
+     * The year a scorecard shows by default: the one in which the most shown indicators have a
+     * value, the latest of those on a tie (so a year with one early monthly report does not win).
+     */
+    public int defaultYear(List<IndicatorValue> yearlyTotals) {
+        Map<String, Integer> shownCount = new HashMap<>();
+        for (Priority priority : pack.priorities()) {
+            for (Indicator indicator : shownFor(priority)) {
+                shownCount.put(indicator.id(), 1);
+            }
+        }
+        Map<Integer, Integer> perYear = new HashMap<>();
+        for (IndicatorValue value : yearlyTotals) {
+            if (value.value() != null && shownCount.containsKey(value.indicator())) {
+                perYear.merge(Integer.parseInt(value.period()), 1, Integer::sum);
+            }
+        }
+        return perYear.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .orElse(java.time.Year.now().getValue() - 1);
+    }
+
+    public Scorecard build(String orgUnit, int year, List<IndicatorValue> yearlyTotals) {
+        Map<String, IndicatorValue> byIndicator = new HashMap<>();
+        for (IndicatorValue value : yearlyTotals) {
+            if (value.period().equals(Integer.toString(year)) && value.orgUnit().equals(orgUnit) && value.disaggregation().isEmpty()) {
+                byIndicator.put(value.indicator(), value);
+            }
+        }
+        List<Scorecard.PriorityRow> rows = new ArrayList<>();
+        boolean anySynthetic = false;
+        for (Priority priority : pack.priorities()) {
+            List<Scorecard.IndicatorRow> indicators = new ArrayList<>();
+            for (Indicator indicator : shownFor(priority)) {
+                IndicatorValue value = byIndicator.get(indicator.id());
+                Double amount = value == null ? null : value.value();
+                boolean synthetic = value != null && value.synthetic();
+                anySynthetic |= synthetic;
+                indicators.add(new Scorecard.IndicatorRow(indicator.id(), indicator.name(), amount, indicator.unit(),
+                        Targets.targetFor(indicator, year).orElse(null),
+                        Targets.status(indicator, year, amount, pack.settings().atRiskMargin()),
+                        value == null ? 0 : value.records(), synthetic));
+            }
+            rows.add(new Scorecard.PriorityRow(priority.id(), priority.name(), indicators));
+        }
+        String name = pack.orgUnits().find(orgUnit).map(u -> u.name()).orElse(orgUnit);
+        return new Scorecard(orgUnit, name, year, anySynthetic, rows);
+    }
+}

@@ -1,0 +1,258 @@
+package org.a4p.records;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.a4p.db.Dialect;
+import org.a4p.pack.Field;
+import org.a4p.pack.RecordType;
+
+/**
+ * Reads and writes the rows of record tables inside a transaction the caller owns. Earlier
+ * versions of revised or retired records go to {@code record_history}, so nothing is lost.
+ */
+public final class RecordStore {
+    private static final int BATCH = 2000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Dialect dialect;
+
+    public RecordStore(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Every stored record of the type (retired ones too) by natural key. */
+    public Map<String, StoredRecord> stored(Connection connection, RecordType type) throws SQLException {
+        int[] keyIndexes = RecordValues.keyIndexes(type);
+        String keyColumns = type.key().stream().map(dialect::quote).collect(Collectors.joining(", "));
+        Map<String, StoredRecord> out = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, row_hash, row_version, retired_by, " + keyColumns + " FROM " + type.tableName())) {
+            statement.setFetchSize(10_000);
+            try (ResultSet rs = statement.executeQuery()) {
+                Object[] values = new Object[type.fields().size()];
+                while (rs.next()) {
+                    for (int i = 0; i < keyIndexes.length; i++) {
+                        values[keyIndexes[i]] = RecordValues.normalise(rs.getObject(5 + i));
+                    }
+                    rs.getLong(4);
+                    boolean retired = !rs.wasNull();
+                    out.put(RecordValues.key(type, keyIndexes, values),
+                            new StoredRecord(rs.getLong(1), rs.getLong(2), rs.getInt(3), retired));
+                }
+            }
+        }
+        return out;
+    }
+
+    public void insert(Connection connection, RecordType type, List<Object[]> rows, long submissionId, boolean synthetic)
+            throws SQLException {
+        List<Field> fields = type.fields();
+        String columns = fields.stream().map(f -> dialect.quote(f.name())).collect(Collectors.joining(", "));
+        String marks = fields.stream().map(f -> "?").collect(Collectors.joining(", "));
+        String sql = "INSERT INTO " + type.tableName() + " (" + columns + ", row_hash, row_version, submission_id, synthetic)"
+                + " VALUES (" + marks + ", ?, 1, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (Object[] row : rows) {
+                int p = bindFields(statement, fields, row);
+                statement.setLong(p++, RecordValues.hash(row));
+                statement.setLong(p++, submissionId);
+                statement.setBoolean(p, synthetic);
+                statement.addBatch();
+                if (++pending == BATCH) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    /** Overwrites stored records with new versions, keeping the old ones in the history. */
+    public void revise(Connection connection, RecordType type, List<Revision> revisions, long submissionId, boolean synthetic)
+            throws SQLException {
+        List<Field> fields = type.fields();
+        String assignments = fields.stream().map(f -> dialect.quote(f.name()) + " = ?").collect(Collectors.joining(", "));
+        String sql = "UPDATE " + type.tableName() + " SET " + assignments
+                + ", row_hash = ?, row_version = row_version + 1, submission_id = ?, synthetic = ?, retired_by = NULL WHERE id = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (Revision revision : revisions) {
+                int p = bindFields(statement, fields, revision.values());
+                statement.setLong(p++, RecordValues.hash(revision.values()));
+                statement.setLong(p++, submissionId);
+                statement.setBoolean(p++, synthetic);
+                statement.setLong(p, revision.id());
+                statement.addBatch();
+                if (++pending == BATCH) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    /** Takes records out of the figures without deleting them. */
+    public void retire(Connection connection, RecordType type, List<Long> ids, long submissionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE " + type.tableName() + " SET retired_by = ? WHERE id = ?")) {
+            int pending = 0;
+            for (long id : ids) {
+                statement.setLong(1, submissionId);
+                statement.setLong(2, id);
+                statement.addBatch();
+                if (++pending == BATCH) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    /** A new version of a stored record. */
+    public record Revision(long id, Object[] values) {}
+
+    /** The current field values of the given records, by id. */
+    public Map<Long, Object[]> load(Connection connection, RecordType type, List<Long> ids) throws SQLException {
+        Map<Long, Object[]> out = new HashMap<>();
+        List<Field> fields = type.fields();
+        String columns = fields.stream().map(f -> dialect.quote(f.name())).collect(Collectors.joining(", "));
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
+            String marks = chunk.stream().map(i -> "?").collect(Collectors.joining(", "));
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, " + columns + " FROM " + type.tableName() + " WHERE id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] values = new Object[fields.size()];
+                        for (int f = 0; f < fields.size(); f++) {
+                            values[f] = RecordValues.normalise(rs.getObject(f + 2));
+                        }
+                        out.put(rs.getLong(1), values);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Copies the current versions of records into the history before they change, and returns
+     * those versions by id.
+     */
+    public Map<Long, Object[]> keepHistory(Connection connection, RecordType type, List<Long> ids, long replacedBy)
+            throws SQLException {
+        Map<Long, Object[]> current = load(connection, type, ids);
+        Map<Long, long[]> versions = new HashMap<>();
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
+            String marks = chunk.stream().map(i -> "?").collect(Collectors.joining(", "));
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, row_version, submission_id FROM " + type.tableName() + " WHERE id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        versions.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    }
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO record_history (record_type, record_id, row_version, data_json, written_by, replaced_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (long id : ids) {
+                statement.setString(1, type.id());
+                statement.setLong(2, id);
+                statement.setInt(3, (int) versions.get(id)[0]);
+                statement.setString(4, toJson(type, current.get(id)));
+                statement.setLong(5, versions.get(id)[1]);
+                statement.setLong(6, replacedBy);
+                statement.addBatch();
+                if (++pending == BATCH) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+        return current;
+    }
+
+    static String toJson(RecordType type, Object[] values) {
+        ObjectNode node = JSON.createObjectNode();
+        List<Field> fields = type.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            node.put(fields.get(i).name(), values[i] == null ? null : RecordValues.text(values[i]));
+        }
+        return node.toString();
+    }
+
+    /** Counts of current (not retired) records per type, for status output. */
+    public long countCurrent(Connection connection, RecordType type) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COUNT(*) FROM " + type.tableName() + " WHERE retired_by IS NULL");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static int bindFields(PreparedStatement statement, List<Field> fields, Object[] row) throws SQLException {
+        int p = 1;
+        for (int i = 0; i < fields.size(); i++) {
+            Object value = row[i];
+            if (value == null) {
+                statement.setNull(p++, sqlType(fields.get(i)));
+            } else if (value instanceof LocalDate date) {
+                statement.setObject(p++, date);
+            } else if (value instanceof Long l) {
+                statement.setLong(p++, l);
+            } else if (value instanceof Double d) {
+                statement.setDouble(p++, d);
+            } else if (value instanceof Boolean b) {
+                statement.setBoolean(p++, b);
+            } else {
+                statement.setString(p++, value.toString());
+            }
+        }
+        return p;
+    }
+
+    private static int sqlType(Field field) {
+        return switch (field.type()) {
+            case DATE -> Types.DATE;
+            case INTEGER -> Types.BIGINT;
+            case DECIMAL -> Types.DOUBLE;
+            case BOOLEAN -> Types.BOOLEAN;
+            default -> Types.VARCHAR;
+        };
+    }
+
+}
