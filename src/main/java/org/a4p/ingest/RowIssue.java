@@ -15,6 +15,9 @@ public record RowIssue(String file, long row, String column, String value, Strin
         if (column != null) {
             out.append(row > 0 ? ", " : ": ").append("column '").append(column).append('\'');
         }
+        if (value != null && !expected.startsWith("expected")) {
+            return out.append(": '").append(value).append("' ").append(expected).toString();
+        }
         out.append(": ").append(expected);
         if (value != null) {
             out.append(", got '").append(value).append('\'');

@@ -212,10 +212,12 @@ final class RowValidator {
             }
         }
         if (dateIndex >= 0 && values[dateIndex] instanceof LocalDate date && !mission.isActiveOn(date)) {
-            String expected = "expected a date within the life of " + missionCode + " ("
-                    + (mission.start() == null ? "?" : mission.start()) + " to " + (mission.end() == null ? "today" : mission.end()) + ")";
+            String life = missionCode + " (" + (mission.start() == null ? "?" : mission.start()) + " to "
+                    + (mission.end() == null ? "today" : mission.end()) + ")";
+            String expected = "expected a date within the life of " + life;
             if (plan.layout.missionLifeWarnsOnly()) {
-                issues.warning(row, plan.columnNames[dateIndex], date.toString(), expected + "; kept, as the published dataset is authoritative");
+                issues.warning(row, plan.columnNames[dateIndex], date.toString(),
+                        "is outside the life of " + life + "; kept, as the published dataset is authoritative");
             } else {
                 issues.error(row, plan.columnNames[dateIndex], date.toString(), expected);
                 return false;

@@ -2,7 +2,10 @@ package org.a4p.pack;
 
 import java.util.List;
 
-/** An A4P+ indicator: its definition, its formula and the targets its values are judged against. */
+/**
+ * An A4P+ indicator: its definition, its formula and the targets its values are judged against.
+ * {@code origin} is the pack file and line that define it, for messages.
+ */
 public record Indicator(
         String id,
         String name,
@@ -18,7 +21,8 @@ public record Indicator(
         boolean headline,
         Benchmark baseline,
         List<Benchmark> targets,
-        String source) {
+        String source,
+        String origin) {
 
     /** Which way is better. */
     public enum Direction {

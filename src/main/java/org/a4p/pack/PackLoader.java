@@ -468,7 +468,7 @@ public final class PackLoader {
                 .map(this::benchmark).filter(java.util.Objects::nonNull).toList();
         return Optional.of(new Indicator(id, name, optionalText(node, "name_fr"), optionalText(node, "definition"), unit,
                 direction, formula, priority, indicatorAreas, owner, textList(node, "disaggregations"),
-                flag(node, "headline"), baseline, targets, optionalText(node, "source")));
+                flag(node, "headline"), baseline, targets, optionalText(node, "source"), node.where()));
     }
 
     private Indicator.Benchmark benchmark(YamlNode node) {

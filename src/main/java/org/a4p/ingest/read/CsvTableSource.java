@@ -45,7 +45,7 @@ final class CsvTableSource implements TableSource {
     /** First physical line of the record most recently read. */
     private long lastStart;
     private SourceRow next;
-    private boolean done;
+    private volatile boolean done; // read by progress() from other threads
     private boolean closed;
     private ReadException failure;
 

@@ -53,7 +53,7 @@ final class JsonTableSource implements TableSource {
     private JsonParser parser;
     private long index;
     private SourceRow next;
-    private boolean done;
+    private volatile boolean done; // read by progress() from other threads
     private boolean closed;
     private ReadException failure;
 
@@ -246,11 +246,21 @@ final class JsonTableSource implements TableSource {
             }
             String where = jpe.getLocation() == null ? ""
                     : " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr();
-            String firstLine = m.lines().findFirst().orElse(m);
-            if (firstLine.length() > 160) {
-                firstLine = firstLine.substring(0, 160) + "...";
+            if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+                return new ReadException(fileName, row,
+                        "the file ends in the middle of the data (is it incomplete?)", e);
             }
-            return new ReadException(fileName, row, "not valid JSON" + where + " (" + firstLine + ")", e);
+            // Jackson's reason, without its location details and character codes
+            String reason = m.lines().findFirst().orElse(m);
+            int marker = reason.indexOf(" (start marker");
+            if (marker > 0) {
+                reason = reason.substring(0, marker);
+            }
+            reason = reason.replaceAll(" \\(code \\d+\\)", "");
+            if (reason.length() > 160) {
+                reason = reason.substring(0, 160) + "...";
+            }
+            return new ReadException(fileName, row, "not valid JSON" + where + " (" + reason + ")", e);
         }
         if (e instanceof ZipException || e instanceof EOFException) {
             return new ReadException(fileName, row, "the compressed file is damaged or incomplete", e);

@@ -67,7 +67,9 @@ public final class TableReaders {
     /**
      * Opens a stream (an upload or a classpath resource) whose format is given by {@code fileName}'s
      * extension. The returned source owns the stream and closes it; so does this method if it throws.
-     * {@link TableSource#progress()} stays 0 until the end, as the size is unknown.
+     * XLSX and JSON streams are first copied to a temporary file (deleted on close): POI needs random
+     * access and the JSON reader reads twice. For CSV, {@link TableSource#progress()} stays 0 until the
+     * end as the size is unknown; pass it to {@link #open(String, InputStream, long)} if known.
      */
     public static TableSource open(String fileName, InputStream in) {
         return open(fileName, in, -1);

@@ -53,6 +53,9 @@ final class Utf8Reader extends Reader {
         if (pending != null) {
             throw pending;
         }
+        if (flushed) {
+            return -1;
+        }
         if (!started) {
             started = true;
             fill();

@@ -27,12 +27,15 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.SAXException;
@@ -67,6 +70,7 @@ final class XlsxTableSource implements TableSource {
     private final AttributesImpl attributes = new AttributesImpl();
     private final AttributesImpl noAttributes = new AttributesImpl();
     private final CellFormatter formatter;
+    private String sheetName;
 
     // state of the row being assembled
     private String cellType;
@@ -78,7 +82,7 @@ final class XlsxTableSource implements TableSource {
     private List<String> header;
     private int width;
     private SourceRow next;
-    private boolean done;
+    private volatile boolean done; // read by progress() from other threads
     private boolean closed;
     private ReadException failure;
 
@@ -144,7 +148,7 @@ final class XlsxTableSource implements TableSource {
             PackagePart sheet = chooseSheet(xssf);
             boolean date1904 = isDate1904(xssf);
             StylesTable styles = xssf.getStylesTable();
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            SharedStrings strings = new CachedStrings(new ReadOnlySharedStringsTable(pkg, false));
             this.sheetBytes = sheet.getSize();
             stream = sheet.getInputStream();
             this.sheetStream = stream;
@@ -158,7 +162,8 @@ final class XlsxTableSource implements TableSource {
                 pump();
             }
             if (header == null) {
-                throw new ReadException(fileName, 0, "the sheet is empty: expected a first row with the column names");
+                throw new ReadException(fileName, 0, "the sheet \"" + sheetName
+                        + "\" is empty: expected a first row with the column names");
             }
         } catch (ReadException e) {
             cleanUp(reader, stream);
@@ -200,10 +205,12 @@ final class XlsxTableSource implements TableSource {
                 continue;
             }
             if (DATA_SHEET.equalsIgnoreCase(it.getSheetName().strip())) {
+                sheetName = it.getSheetName();
                 return part;
             }
             if (first == null) {
                 first = part;
+                sheetName = it.getSheetName();
             }
         }
         if (first == null) {
@@ -266,11 +273,13 @@ final class XlsxTableSource implements TableSource {
                     } else if (local.equals("c")) {
                         cellType = null;
                     }
-                    handler.startElement(uri == null ? "" : uri, local, qName(r), attrs);
+                    // the handler ignores qName: pass the local name rather than build prefix:local
+                    handler.startElement(uri == null ? "" : uri, local, local, attrs);
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
                     String uri = r.getNamespaceURI();
-                    handler.endElement(uri == null ? "" : uri, r.getLocalName(), qName(r));
+                    String local = r.getLocalName();
+                    handler.endElement(uri == null ? "" : uri, local, local);
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                         handler.characters(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
@@ -282,9 +291,101 @@ final class XlsxTableSource implements TableSource {
         }
     }
 
-    private static String qName(XMLStreamReader r) {
-        String p = r.getPrefix();
-        return p == null || p.isEmpty() ? r.getLocalName() : p + ":" + r.getLocalName();
+    /**
+     * The shared strings, each turned into text once. {@link ReadOnlySharedStringsTable#getItemAt}
+     * builds a new XMLBeans-backed XSSFRichTextString on every call, which was a fifth of the reading
+     * time; here each distinct string costs that once and later look-ups allocate nothing.
+     */
+    private static final class CachedStrings implements SharedStrings {
+        private final SharedStrings table;
+        private final PlainText[] cache;
+
+        CachedStrings(SharedStrings table) {
+            this.table = table;
+            this.cache = new PlainText[Math.max(0, table.getUniqueCount())];
+        }
+
+        @Override
+        public RichTextString getItemAt(int idx) {
+            if (idx < 0 || idx >= cache.length) {
+                return table.getItemAt(idx); // let POI report it
+            }
+            PlainText t = cache[idx];
+            if (t == null) {
+                t = new PlainText(table.getItemAt(idx).getString());
+                cache[idx] = t;
+            }
+            return t;
+        }
+
+        @Override
+        public int getCount() {
+            return table.getCount();
+        }
+
+        @Override
+        public int getUniqueCount() {
+            return table.getUniqueCount();
+        }
+    }
+
+    /** An immutable unformatted string, all the sheet handler needs from a shared string. */
+    private static final class PlainText implements RichTextString {
+        private final String text;
+
+        PlainText(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String getString() {
+            return text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public int numFormattingRuns() {
+            return 0;
+        }
+
+        @Override
+        public int getIndexOfFormattingRun(int index) {
+            return 0;
+        }
+
+        @Override
+        public void applyFont(int startIndex, int endIndex, short fontIndex) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void applyFont(int startIndex, int endIndex, Font font) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void applyFont(Font font) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clearFormatting() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void applyFont(short fontIndex) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** Receives cells from the handler and assembles rows. */
@@ -293,8 +394,8 @@ final class XlsxTableSource implements TableSource {
         @Override
         public void startRow(int rowNum) {
             rowIndex = rowNum;
-            if (maxColumn >= 0) {
-                Arrays.fill(cells, 0, maxColumn + 1, null);
+            if (maxColumn >= 0 && header == null) {
+                Arrays.fill(cells, 0, maxColumn + 1, null); // after the header, endRow leaves a fresh array
             }
             maxColumn = -1;
             nextColumn = 0;
@@ -313,7 +414,7 @@ final class XlsxTableSource implements TableSource {
                         + CellReference.convertNumToColString(column) + " (\"" + abbreviate(value)
                         + "\"), but the header ends at column " + CellReference.convertNumToColString(width - 1));
             }
-            if (column >= cells.length) {
+            if (column >= cells.length) { // only before the header is known
                 cells = Arrays.copyOf(cells, Math.max(column + 1, cells.length * 2));
             }
             cells[column] = value;
@@ -340,12 +441,11 @@ final class XlsxTableSource implements TableSource {
                 }
                 header = Collections.unmodifiableList(names);
                 width = names.size();
-                if (cells.length < width) {
-                    cells = Arrays.copyOf(cells, width);
-                }
+                cells = new String[width];
                 return;
             }
-            next = new SourceRow(rowNum + 1L, Arrays.copyOf(cells, width));
+            next = new SourceRow(rowNum + 1L, cells); // cells has exactly width entries: hand it over
+            cells = new String[width];
         }
     }
 

@@ -1,0 +1,53 @@
+package org.a4p.app;
+
+import java.nio.file.Path;
+import org.a4p.db.Database;
+import org.a4p.indicators.IndicatorEngine;
+import org.a4p.ingest.Importer;
+import org.a4p.pack.Pack;
+import org.a4p.pack.PackLoader;
+import org.a4p.pack.PackSource;
+import org.a4p.records.RecordTables;
+
+/** Wires the product together with plain constructors: pack, database, engine, importer. */
+public final class App implements AutoCloseable {
+    private final Pack pack;
+    private final Database database;
+    private final IndicatorEngine engine;
+    private final Importer importer;
+
+    public App(Pack pack, Database database) {
+        this.pack = pack;
+        this.database = database;
+        new RecordTables(database).ensure(pack.recordTypes().values());
+        this.engine = new IndicatorEngine(pack, database.dialect());
+        this.importer = new Importer(database, pack, engine);
+    }
+
+    /** Opens the product on a database target (URL or folder) and a pack folder (null for the bundled pack). */
+    public static App open(String databaseTarget, Path packFolder) {
+        Pack pack = packFolder == null ? PackLoader.loadBundled() : PackLoader.load(PackSource.folder(packFolder)).orThrow();
+        return new App(pack, Database.open(databaseTarget));
+    }
+
+    public Pack pack() {
+        return pack;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public IndicatorEngine engine() {
+        return engine;
+    }
+
+    public Importer importer() {
+        return importer;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

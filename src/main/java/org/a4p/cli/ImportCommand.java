@@ -1,0 +1,156 @@
+package org.a4p.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.a4p.app.App;
+import org.a4p.ingest.ImportFile;
+import org.a4p.ingest.ImportOutcome;
+import org.a4p.ingest.ImportRequest;
+import org.a4p.ingest.RowIssue;
+import org.a4p.ingest.SubmissionSummary;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", description = {
+        "Validates files of one record type and, if every row is good, writes them in one transaction.",
+        "CSV (UTF-8, comma or semicolon, optionally .gz), XLSX and JSON. The layout (ours or a published UN one) is",
+        "recognised from the header row. If any row is wrong, nothing is written and every error is listed."})
+final class ImportCommand implements Callable<Integer> {
+    static final int SHOWN = 50;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--type", required = true, paramLabel = "TYPE", description = "Record type, e.g. fatality, personnel, allegation, site_environment.")
+    String type;
+
+    @Option(names = "--layout", paramLabel = "NAME", description = "Force a layout instead of recognising it from the header.")
+    String layout;
+
+    @Option(names = "--snapshot", description = "The files are the whole dataset: records they no longer hold are retired (kept in history, out of the figures).")
+    boolean snapshot;
+
+    @Option(names = "--synthetic", description = "Label the records as synthetic (made up for demonstration or tests).")
+    boolean synthetic;
+
+    @Option(names = "--errors", paramLabel = "FILE", description = "Also write every error (and warning) as CSV to this file.")
+    Path errorsFile;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Who submits (default: the operating-system user).")
+    String user;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import.")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new UsageProblem("no such file: " + file);
+            }
+        }
+        try (App app = database.open()) {
+            if (app.pack().recordType(type).isEmpty()) {
+                throw new UsageProblem("unknown record type '" + type + "'; known: " + String.join(", ", app.pack().recordTypes().keySet()));
+            }
+            List<ImportFile> importFiles = files.stream().map(ImportFile::of).toList();
+            String who = user == null ? System.getProperty("user.name", "unknown") : user;
+            ProgressBar progress = new ProgressBar(System.err);
+            ImportOutcome outcome = app.importer().run(new ImportRequest(type, layout, importFiles, snapshot, synthetic, who), progress);
+            if (errorsFile != null) {
+                writeIssues(errorsFile, outcome);
+            }
+            if (outcome instanceof ImportOutcome.Rejected rejected) {
+                err.printf("Rejected: %d error(s) in %d file(s); nothing was written.%n", rejected.errorCount(), files.size());
+                rejected.errors().stream().limit(SHOWN).forEach(e -> err.println("  " + e.message()));
+                if (rejected.errorCount() > SHOWN) {
+                    err.printf("  ... and %d more.%n", rejected.errorCount() - SHOWN);
+                    err.println("Errors by column and rule:");
+                    summarize(rejected.errors()).forEach((rule, count) -> err.printf("  %7d  %s%n", count, rule));
+                    if (errorsFile == null) {
+                        err.println("Use --errors FILE to get every error as CSV.");
+                    }
+                }
+                if (errorsFile != null) {
+                    err.println("Every error is in " + errorsFile + ".");
+                }
+                return Main.REJECTED;
+            }
+            ImportOutcome.Accepted accepted = (ImportOutcome.Accepted) outcome;
+            for (SubmissionSummary s : accepted.submissions()) {
+                out.printf("Submission %d: %s (%s, layout %s%s)%n", s.id(), s.fileName(), s.recordType(), s.layout(),
+                        s.snapshotDate() == null ? "" : ", dataset snapshot " + s.snapshotDate());
+                out.printf("  %d rows read: %d added, %d revised, %d unchanged, %d retired, %d warnings%s%n", s.rowsRead(), s.added(),
+                        s.revised(), s.unchanged(), s.retired(), s.warnings(), s.synthetic() ? " (synthetic)" : "");
+            }
+            accepted.notes().forEach(note -> out.println("Note: " + note));
+            if (!accepted.changes().isEmpty()) {
+                out.println("Changed records:");
+                accepted.changes().stream().limit(SHOWN).forEach(c -> out.printf("  %-8s %s%s%n", c.kind(), c.recordKey(),
+                        c.fieldsChanged().isEmpty() ? "" : "  (" + String.join(", ", c.fieldsChanged()) + ")"));
+                if (accepted.changes().size() > SHOWN) {
+                    out.printf("  ... and %d more; see ./a4p submissions --changes ID%n", accepted.changes().size() - SHOWN);
+                }
+            }
+            if (!accepted.warnings().isEmpty()) {
+                out.printf("Warnings (%d; the rows were kept):%n", accepted.warnings().size());
+                accepted.warnings().stream().limit(5).forEach(w -> out.println("  " + w.message()));
+                if (accepted.warnings().size() > 5) {
+                    out.println("  By column and rule:");
+                    summarize(accepted.warnings()).forEach((rule, count) -> out.printf("  %7d  %s%n", count, rule));
+                }
+            }
+            return Main.OK;
+        }
+    }
+
+    /** Groups issues by column and rule, so that 10,000 identical errors read as one line. */
+    static Map<String, Integer> summarize(List<RowIssue> issues) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (RowIssue issue : issues) {
+            String rule = issue.expected().replaceAll("'[^']*'", "'...'").replaceAll("\\d{4}-\\d{2}-\\d{2}", "DATE");
+            out.merge(issue.file() + (issue.column() == null ? "" : ", column '" + issue.column() + "'") + ": " + rule, 1, Integer::sum);
+        }
+        return out;
+    }
+
+    private static void writeIssues(Path path, ImportOutcome outcome) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        if (outcome instanceof ImportOutcome.Rejected rejected) {
+            rejected.errors().forEach(e -> rows.add(row("error", e)));
+        }
+        outcome.warnings().forEach(w -> rows.add(row("warning", w)));
+        try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+            csv.printRecord("severity", "file", "row", "column", "value", "expected");
+            for (String[] row : rows) {
+                csv.printRecord((Object[]) row);
+            }
+        }
+    }
+
+    private static String[] row(String severity, RowIssue issue) {
+        return new String[] {severity, issue.file(), issue.row() > 0 ? Long.toString(issue.row()) : "",
+                issue.column() == null ? "" : issue.column(), issue.value() == null ? "" : issue.value(), issue.expected()};
+    }
+}

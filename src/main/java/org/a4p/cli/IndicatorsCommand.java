@@ -1,0 +1,143 @@
+package org.a4p.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.a4p.app.App;
+import org.a4p.indicators.IndicatorValue;
+import org.a4p.indicators.Period;
+import org.a4p.indicators.ValueQuery;
+import org.a4p.pack.Indicator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "indicators", description = {
+        "Prints computed indicator values for an org unit: PKO (all peacekeeping operations, the default), SPM (all",
+        "special political missions), a mission acronym, or a site code. Values are read from the stored results;",
+        "the records are not rescanned."})
+final class IndicatorsCommand implements Callable<Integer> {
+    enum Grain { month, quarter, year }
+
+    enum Format { table, csv, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--indicator", paramLabel = "ID", description = "One indicator, e.g. P4.FATALITIES_MALICIOUS.")
+    String indicator;
+
+    @Option(names = "--mission", paramLabel = "ORGUNIT", defaultValue = "PKO", description = "Org unit (default ${DEFAULT-VALUE}).")
+    String orgUnit;
+
+    @Option(names = "--period", paramLabel = "P", description = "One period: 2020, 2020-Q3 or 2020-07 (sets the grain).")
+    String period;
+
+    @Option(names = "--by", defaultValue = "year", description = "Grain: month, quarter or year (default ${DEFAULT-VALUE}).")
+    Grain by;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--totals", description = "Leave out disaggregated values.")
+    boolean totalsOnly;
+
+    @Override
+    public Integer call() throws SQLException, IOException {
+        Character grain = switch (by) {
+            case month -> 'M';
+            case quarter -> 'Q';
+            case year -> 'Y';
+        };
+        if (period != null) {
+            Character periodGrain = Period.grainOf(period);
+            if (periodGrain == null) {
+                throw new UsageProblem("--period '" + period + "' is not a period: expected 2020, 2020-Q3 or 2020-07");
+            }
+            grain = periodGrain;
+        }
+        try (App app = database.open(); Connection connection = app.database().dataSource().getConnection()) {
+            if (indicator != null && app.pack().indicator(indicator).isEmpty()) {
+                throw new UsageProblem("unknown indicator '" + indicator + "'; known: "
+                        + String.join(", ", app.pack().indicators().stream().map(Indicator::id).toList()));
+            }
+            if (app.pack().orgUnits().find(orgUnit).isEmpty()) {
+                throw new UsageProblem("unknown org unit '" + orgUnit + "': expected PKO, SPM, a mission acronym such as MINUSCA, or a site code");
+            }
+            List<IndicatorValue> values = new ValueQuery().find(connection,
+                    new ValueQuery.Filter(indicator, orgUnit, period, grain, totalsOnly));
+            PrintWriter out = spec.commandLine().getOut();
+            switch (format) {
+                case csv -> printCsv(values, out);
+                case json -> printJson(values, out);
+                case table -> printTable(app, values, out);
+            }
+            out.flush();
+            if (format != Format.table && values.stream().anyMatch(IndicatorValue::synthetic)) {
+                spec.commandLine().getErr().println("Note: some values rest on synthetic demo records (\"synthetic\": true in JSON).");
+            }
+            return Main.OK;
+        }
+    }
+
+    static void printCsv(List<IndicatorValue> values, PrintWriter out) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+        csv.printRecord("indicator", "org_unit", "period", "disaggregation", "value", "records");
+        for (IndicatorValue v : values) {
+            csv.printRecord(v.indicator(), v.orgUnit(), v.period(), v.disaggregation(), ValueFormat.exact(v.value()), v.records());
+        }
+        csv.flush();
+    }
+
+    static void printJson(List<IndicatorValue> values, PrintWriter out) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode array = json.createArrayNode();
+        for (IndicatorValue v : values) {
+            ObjectNode node = array.addObject();
+            node.put("indicator", v.indicator());
+            node.put("org_unit", v.orgUnit());
+            node.put("period", v.period());
+            node.put("disaggregation", v.disaggregation());
+            if (v.value() == null) {
+                node.putNull("value");
+            } else {
+                node.put("value", new java.math.BigDecimal(ValueFormat.exact(v.value())));
+            }
+            node.put("records", v.records());
+            node.put("synthetic", v.synthetic());
+        }
+        out.println(json.writeValueAsString(array));
+    }
+
+    private static void printTable(App app, List<IndicatorValue> values, PrintWriter out) {
+        if (values.isEmpty()) {
+            out.println("No values. Load data with ./a4p demo or ./a4p import, or widen the filters.");
+            return;
+        }
+        out.printf("%-28s %-10s %-8s %-36s %12s %9s%n", "indicator", "org unit", "period", "disaggregation", "value", "records");
+        boolean synthetic = false;
+        for (IndicatorValue v : values) {
+            String unit = app.pack().indicator(v.indicator()).map(Indicator::unit).orElse("");
+            out.printf("%-28s %-10s %-8s %-36s %12s %9d%s%n", v.indicator(), v.orgUnit(), v.period(), v.disaggregation(),
+                    ValueFormat.shown(v.value(), unit), v.records(), v.synthetic() ? " *" : "");
+            synthetic |= v.synthetic();
+        }
+        if (synthetic) {
+            out.println("* rests on synthetic demo records.");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.a4p.ingest.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReadTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return write(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    static List<SourceRow> readAll(TableSource src) {
+        List<SourceRow> rows = new ArrayList<>();
+        src.forEachRemaining(rows::add);
+        return rows;
+    }
+
+    @Test
+    void bomSemicolonsQuotedDelimitersAndEmbeddedNewline() throws IOException {
+        Path p = write("fatalities.csv", "\uFEFF id ; name;note\r\n"
+                + "1;\"Smith; John\";\"line one\nline two\"\r\n"
+                + "\r\n"
+                + "2;Doe;\r\n"
+                + "3;\"say \"\"hi\"\"\";x\r\n"
+                + ";;\r\n"
+                + "4\r\n");
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.fileName()).isEqualTo("fatalities.csv");
+            assertThat(src.header()).containsExactly("id", "name", "note");
+            List<SourceRow> rows = readAll(src);
+            assertThat(rows).containsExactly(
+                    new SourceRow(2, new String[] {"1", "Smith; John", "line one\nline two"}),
+                    new SourceRow(5, new String[] {"2", "Doe", ""}),
+                    new SourceRow(6, new String[] {"3", "say \"hi\"", "x"}),
+                    new SourceRow(8, new String[] {"4", null, null}));
+            assertThat(rows.get(3).value(1)).isNull();
+            assertThat(src.progress()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void commaDelimitedWithTrailingDelimiterAndNoFinalNewline() throws IOException {
+        Path p = write("Incidents.CSV", "date,place,\"count, total\",\n"
+                + "2024-01-02,\"Bria, Sector East\",3,\n"
+                + "2024-01-03,Bangui,4");
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.header()).containsExactly("date", "place", "count, total");
+            assertThat(readAll(src)).containsExactly(
+                    new SourceRow(2, new String[] {"2024-01-02", "Bria, Sector East", "3"}),
+                    new SourceRow(3, new String[] {"2024-01-03", "Bangui", "4"}));
+        }
+    }
+
+    @Test
+    void tabDelimitedTxt() throws IOException {
+        Path p = write("export.txt", "a\tb,c\tz\n1\t2,3\t\n");
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.header()).containsExactly("a", "b,c", "z");
+            assertThat(src.next().values()).containsExactly("1", "2,3", "");
+            assertThat(src.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void gzipCompressedCsv() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            StringBuilder sb = new StringBuilder("id;value\n");
+            for (int i = 1; i <= 5000; i++) {
+                sb.append(i).append(";v").append(i).append('\n');
+            }
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Path p = write("big.csv.gz", bytes.toByteArray());
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.header()).containsExactly("id", "value");
+            assertThat(src.progress()).isBetween(0.0, 1.0);
+            List<SourceRow> rows = readAll(src);
+            assertThat(rows).hasSize(5000);
+            assertThat(rows.get(4999)).isEqualTo(new SourceRow(5001, new String[] {"5000", "v5000"}));
+            assertThat(src.progress()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void notGzip() throws IOException {
+        Path p = write("plain.csv.gz", "a,b\n1,2\n");
+        assertThatThrownBy(() -> TableReaders.open(p))
+                .isInstanceOf(ReadException.class)
+                .hasMessage("plain.csv.gz: not a gzip-compressed file");
+    }
+
+    @Test
+    void tooManyValuesNamesRowAndCounts() throws IOException {
+        Path p = write("fatalities.csv", "a,b\n1,2\n\n3,4,5\n6,7\n");
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.next().rowNumber()).isEqualTo(2);
+            assertThatThrownBy(src::hasNext)
+                    .isInstanceOfSatisfying(ReadException.class, e -> {
+                        assertThat(e.file()).isEqualTo("fatalities.csv");
+                        assertThat(e.row()).isEqualTo(4);
+                        assertThat(e.getMessage()).startsWith("fatalities.csv row 4: 3 values but the header has 2 columns");
+                    });
+            // the failure is final
+            assertThatThrownBy(src::hasNext).isInstanceOf(ReadException.class);
+        }
+    }
+
+    @Test
+    void invalidUtf8NamesTheRowEvenFarIntoTheFile() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write("id,name\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 20_000; i++) {
+            b.write(("" + i + ",Bambari é\n").getBytes(StandardCharsets.UTF_8));
+        }
+        b.write("x,caf".getBytes(StandardCharsets.UTF_8));
+        b.write(0xE9); // Latin-1 é: not UTF-8
+        b.write("\n".getBytes(StandardCharsets.UTF_8));
+        Path p = write("latin1.csv", b.toByteArray());
+        try (TableSource src = TableReaders.open(p)) {
+            for (int i = 0; i < 20_000; i++) {
+                assertThat(src.next().value(1)).isEqualTo("Bambari é");
+            }
+            assertThatThrownBy(src::next)
+                    .isInstanceOf(ReadException.class)
+                    .hasMessageStartingWith("latin1.csv row 20002: not UTF-8 text")
+                    .hasCauseInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void unterminatedQuote() throws IOException {
+        Path p = write("bad.csv", "a,b\n1,2\n3,\"oops\n4,5\n");
+        try (TableSource src = TableReaders.open(p)) {
+            src.next();
+            assertThatThrownBy(src::next).hasMessage("bad.csv row 3: unterminated quoted field");
+        }
+    }
+
+    @Test
+    void textAfterClosingQuote() throws IOException {
+        Path p = write("bad.csv", "a,b\n\"1\"x,2\n");
+        try (TableSource src = TableReaders.open(p)) {
+            assertThatThrownBy(src::next)
+                    .isInstanceOf(ReadException.class)
+                    .hasMessageStartingWith("bad.csv row 2: text after the closing quote");
+        }
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Path p = write("empty.csv", "\uFEFF\n\n");
+        assertThatThrownBy(() -> TableReaders.open(p))
+                .isInstanceOf(ReadException.class)
+                .hasMessageStartingWith("empty.csv: the file is empty");
+    }
+
+    @Test
+    void headerOnly() throws IOException {
+        Path p = write("h.csv", "a;b;c\n");
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.header()).containsExactly("a", "b", "c");
+            assertThat(src.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void fromStream() {
+        byte[] bytes = "x,y\n1,2\n".getBytes(StandardCharsets.UTF_8);
+        try (TableSource src = TableReaders.open("upload.csv", new ByteArrayInputStream(bytes))) {
+            assertThat(src.progress()).isEqualTo(0.0);
+            assertThat(readAll(src)).containsExactly(new SourceRow(2, new String[] {"1", "2"}));
+            assertThat(src.progress()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void missingFileAndWrongExtension() throws IOException {
+        assertThatThrownBy(() -> TableReaders.open(dir.resolve("nope.csv")))
+                .hasMessage("nope.csv: file not found");
+        Path pdf = write("report.pdf", "%PDF");
+        assertThatThrownBy(() -> TableReaders.open(pdf))
+                .isInstanceOfSatisfying(ReadException.class, e -> {
+                    assertThat(e.file()).isEqualTo("report.pdf");
+                    assertThat(e.row()).isZero();
+                    assertThat(e.getMessage()).startsWith("report.pdf: unsupported file type")
+                            .contains(".csv, .txt, .csv.gz, .xlsx, .json, .json.gz");
+                });
+        assertThatThrownBy(() -> TableReaders.open("old.XLS", new ByteArrayInputStream(new byte[0])))
+                .hasMessageContaining("save it as .xlsx");
+    }
+}
