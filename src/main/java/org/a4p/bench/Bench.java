@@ -86,8 +86,9 @@ public final class Bench {
                     full[r] = (System.nanoTime() - start) / 1e9;
                 }
             }
-            out.printf("  engine        median %6.3f s  (runs: %s)  %d queries, %,d partial rows read, %,d values written%n",
-                    median(full), runs(full), stats.queries(), stats.partialRows(), stats.values());
+            out.printf("  engine        median %6.3f s  (runs: %s)  %d queries, %,d partial rows read, %,d values computed,"
+                    + " %,d rows written by the last run%n", median(full), runs(full), stats.queries(), stats.partialRows(), stats.values(),
+                    stats.written());
             double[] reference = new double[repeat];
             for (int r = 0; r < repeat; r++) {
                 try (Connection connection = app.database().dataSource().getConnection()) {

@@ -51,8 +51,8 @@ public final class IndicatorEngine implements Importer.Refresh {
         }
     }
 
-    /** What a refresh did, for the bench and the import summary. */
-    public record RefreshStats(int indicators, int values, int queries, long partialRows) {}
+    /** What a refresh did, for the bench: values computed, and rows of indicator_value written. */
+    public record RefreshStats(int indicators, int values, int queries, long partialRows, int written) {}
 
     /** Recomputes every indicator over every record. */
     public RefreshStats refreshAll(Connection connection) throws SQLException {
@@ -93,8 +93,10 @@ public final class IndicatorEngine implements Importer.Refresh {
         for (Indicator indicator : indicators) {
             evaluate(indicator, partials, values);
         }
-        new ValueTable(dialect).replace(connection, indicators.stream().map(Indicator::id).toList(), fromYear, toYear, values);
-        return new RefreshStats(indicators.size(), values.size(), partials.queries, partials.rows);
+        ValueTable.Writes writes = new ValueTable().replace(connection, indicators.stream().map(Indicator::id).toList(), fromYear,
+                toYear, values);
+        return new RefreshStats(indicators.size(), values.size(), partials.queries, partials.rows,
+                writes.inserted() + writes.updated() + writes.deleted());
     }
 
     /** The aggregates' accumulators, by aggregate and value key. */

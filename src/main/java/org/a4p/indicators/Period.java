@@ -4,6 +4,9 @@ import java.time.LocalDate;
 
 /** Period labels: {@code 2020} (year), {@code 2020-Q3} (quarter), {@code 2020-07} (month). */
 public final class Period {
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\d{4}");
+    private static final java.util.regex.Pattern QUARTER = java.util.regex.Pattern.compile("\\d{4}-Q[1-4]");
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private Period() {}
 
     public static String year(int year) {
@@ -20,13 +23,13 @@ public final class Period {
 
     /** The grain of a label: Y, Q or M; null when the label is not a period. */
     public static Character grainOf(String label) {
-        if (label.matches("\\d{4}")) {
+        if (YEAR.matcher(label).matches()) {
             return 'Y';
         }
-        if (label.matches("\\d{4}-Q[1-4]")) {
+        if (QUARTER.matcher(label).matches()) {
             return 'Q';
         }
-        if (label.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+        if (MONTH.matcher(label).matches()) {
             return 'M';
         }
         return null;

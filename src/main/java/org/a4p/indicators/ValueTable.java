@@ -2,34 +2,120 @@ package org.a4p.indicators;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashMap;
 import java.util.List;
-import org.a4p.db.Dialect;
+import java.util.Map;
+import java.util.Objects;
 
-/** The stored indicator values: replaced per indicator and year range by a refresh. */
+/**
+ * The stored indicator values. A refresh writes only what changed: values that are new, differ,
+ * or no longer exist, so re-running a refresh over unchanged records writes nothing.
+ */
 final class ValueTable {
-    private final Dialect dialect;
 
-    ValueTable(Dialect dialect) {
-        this.dialect = dialect;
+    /** What a replace wrote. */
+    record Writes(int inserted, int updated, int deleted) {}
+
+    private record Key(String indicator, String orgUnit, String period, String disaggregation) {}
+
+    private record Stored(Double value, long records, boolean synthetic) {}
+
+    Writes replace(Connection connection, List<String> indicators, Integer fromYear, Integer toYear, List<IndicatorValue> values)
+            throws SQLException {
+        Map<Key, Stored> stored = load(connection, indicators, fromYear, toYear);
+        List<IndicatorValue> inserts = new java.util.ArrayList<>();
+        List<IndicatorValue> updates = new java.util.ArrayList<>();
+        for (IndicatorValue value : values) {
+            Stored before = stored.remove(new Key(value.indicator(), value.orgUnit(), value.period(), value.disaggregation()));
+            if (before == null) {
+                inserts.add(value);
+            } else if (!Objects.equals(before.value(), value.value()) || before.records() != value.records()
+                    || before.synthetic() != value.synthetic()) {
+                updates.add(value);
+            }
+        }
+        delete(connection, stored.keySet());
+        update(connection, updates);
+        insert(connection, inserts);
+        return new Writes(inserts.size(), updates.size(), stored.size());
     }
 
-    void replace(Connection connection, List<String> indicators, Integer fromYear, Integer toYear, List<IndicatorValue> values)
+    private static Map<Key, Stored> load(Connection connection, List<String> indicators, Integer fromYear, Integer toYear)
             throws SQLException {
-        String delete = "DELETE FROM indicator_value WHERE indicator_id = ?"
+        Map<Key, Stored> out = new HashMap<>();
+        String sql = "SELECT org_unit, period, disaggregation, amount, records, synthetic FROM indicator_value WHERE indicator_id = ?"
                 + (fromYear == null ? "" : " AND period_year BETWEEN ? AND ?");
-        try (PreparedStatement statement = connection.prepareStatement(delete)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(10_000);
             for (String indicator : indicators) {
                 statement.setString(1, indicator);
                 if (fromYear != null) {
                     statement.setInt(2, fromYear);
                     statement.setInt(3, toYear);
                 }
-                statement.addBatch();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        double amount = rs.getDouble(4);
+                        Double value = rs.wasNull() ? null : amount;
+                        out.put(new Key(indicator, rs.getString(1), rs.getString(2), rs.getString(3)),
+                                new Stored(value, rs.getLong(5), rs.getBoolean(6)));
+                    }
+                }
             }
-            statement.executeBatch();
         }
+        return out;
+    }
+
+    private static void delete(Connection connection, Iterable<Key> keys) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM indicator_value WHERE indicator_id = ? AND org_unit = ? AND period = ? AND disaggregation = ?")) {
+            int pending = 0;
+            for (Key key : keys) {
+                statement.setString(1, key.indicator());
+                statement.setString(2, key.orgUnit());
+                statement.setString(3, key.period());
+                statement.setString(4, key.disaggregation());
+                statement.addBatch();
+                if (++pending == 5000) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    private static void update(Connection connection, List<IndicatorValue> values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE indicator_value SET amount = ?, records = ?, synthetic = ?"
+                        + " WHERE indicator_id = ? AND org_unit = ? AND period = ? AND disaggregation = ?")) {
+            int pending = 0;
+            for (IndicatorValue value : values) {
+                setAmount(statement, 1, value.value());
+                statement.setLong(2, value.records());
+                statement.setBoolean(3, value.synthetic());
+                statement.setString(4, value.indicator());
+                statement.setString(5, value.orgUnit());
+                statement.setString(6, value.period());
+                statement.setString(7, value.disaggregation());
+                statement.addBatch();
+                if (++pending == 5000) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    private static void insert(Connection connection, List<IndicatorValue> values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO indicator_value (indicator_id, org_unit, period, grain, period_year, disaggregation, amount, records, synthetic)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -41,11 +127,7 @@ final class ValueTable {
                 statement.setString(4, String.valueOf(Period.grainOf(value.period())));
                 statement.setInt(5, Period.yearOf(value.period()));
                 statement.setString(6, value.disaggregation());
-                if (value.value() == null) {
-                    statement.setNull(7, Types.DOUBLE);
-                } else {
-                    statement.setDouble(7, value.value());
-                }
+                setAmount(statement, 7, value.value());
                 statement.setLong(8, value.records());
                 statement.setBoolean(9, value.synthetic());
                 statement.addBatch();
@@ -57,6 +139,14 @@ final class ValueTable {
             if (pending > 0) {
                 statement.executeBatch();
             }
+        }
+    }
+
+    private static void setAmount(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
         }
     }
 }

@@ -156,7 +156,7 @@ final class FileParser {
                     continue;
                 }
                 if (!Objects.equals(first[i], later[i]) && !isAlternateTarget(name)) {
-                    issues.error(laterRow, plan.columnNames[i], fields.get(i).isRestricted() ? null : String.valueOf(later[i]),
+                    issues.error(laterRow, plan.columnNames[i], fields.get(i).isRestricted() ? RowIssue.WITHHELD : String.valueOf(later[i]),
                             "expected the same value as row " + firstRow + " (which shares the key " + key
                                     + "), as layout '" + plan.layout.id() + "' merges such rows only when they differ in "
                                     + (rule.mayDiffer().isEmpty() ? rule.sum() : rule.mayDiffer().keySet()));

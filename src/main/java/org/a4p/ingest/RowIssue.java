@@ -2,9 +2,12 @@ package org.a4p.ingest;
 
 /**
  * One problem with one value of one row: an error rejects the import, a warning is reported and
- * the row is kept. {@code value} is null when it is withheld (a restricted field).
+ * the row is kept. {@code value} is null when no single value is at fault, and {@link #WITHHELD}
+ * for a restricted field's value.
  */
 public record RowIssue(String file, long row, String column, String value, String expected) {
+    /** Stands for the value of a restricted field, which no message may show. */
+    public static final String WITHHELD = "(withheld: restricted field)";
 
     /** Reads like: {@code fatalities.csv row 12, column 'incident_date': expected a date like 2020-03-31, got '31/02/2020'}. */
     public String message() {
@@ -15,14 +18,15 @@ public record RowIssue(String file, long row, String column, String value, Strin
         if (column != null) {
             out.append(row > 0 ? ", " : ": ").append("column '").append(column).append('\'');
         }
+        if (WITHHELD.equals(value)) {
+            return out.append(": ").append(expected).append(" (value withheld: restricted field)").toString();
+        }
         if (value != null && !expected.startsWith("expected")) {
             return out.append(": '").append(value).append("' ").append(expected).toString();
         }
         out.append(": ").append(expected);
         if (value != null) {
             out.append(", got '").append(value).append('\'');
-        } else if (column != null && expected.startsWith("expected")) {
-            out.append(" (value withheld: restricted field)");
         }
         return out.toString();
     }

@@ -104,7 +104,7 @@ final class RowValidator {
 
     private Object parse(int i, Field field, String raw, long row, Issues issues) {
         String column = plan.columnNames[i];
-        String shown = field.isRestricted() ? null : raw;
+        String shown = field.isRestricted() ? RowIssue.WITHHELD : raw;
         switch (field.type()) {
             case DATE -> {
                 LocalDate date = parseDate(raw);
@@ -160,7 +160,7 @@ final class RowValidator {
             }
             case TEXT -> {
                 if (raw.length() > MAX_TEXT) {
-                    issues.error(row, column, field.isRestricted() ? null : raw.substring(0, 40) + "...",
+                    issues.error(row, column, field.isRestricted() ? RowIssue.WITHHELD : raw.substring(0, 40) + "...",
                             "expected at most " + MAX_TEXT + " characters");
                     return null;
                 }

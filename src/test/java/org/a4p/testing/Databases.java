@@ -172,6 +172,7 @@ public final class Databases {
                         .start();
                 Server s = new Server(pg.getJdbcUrl("postgres", "postgres"), pg);
                 s.admin();
+                log.toFile().deleteOnExit(); // kept only when the server fails to start
                 return s;
             } catch (IOException | SQLException | RuntimeException e) {
                 throw new IllegalStateException(noServerMessage(e, log), e);

@@ -1,0 +1,64 @@
+package org.a4p.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.a4p.app.App;
+import org.a4p.db.Database;
+import org.a4p.ingest.ImportFile;
+import org.a4p.ingest.ImportOutcome;
+import org.a4p.ingest.ImportRequest;
+import org.a4p.ingest.Progress;
+import org.a4p.pack.Pack;
+import org.a4p.pack.PackLoader;
+
+/** Small named factories for tests: the bundled pack, an app on a database, CSV files, counts. */
+public final class Fixtures {
+    private static Pack pack;
+
+    private Fixtures() {}
+
+    public static synchronized Pack pack() {
+        if (pack == null) {
+            pack = PackLoader.loadBundled();
+        }
+        return pack;
+    }
+
+    public static App app(String url) {
+        return new App(pack(), Database.open(url));
+    }
+
+    public static Path csv(Path folder, String name, String... lines) throws IOException {
+        Path file = folder.resolve(name);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    public static ImportOutcome importFiles(App app, String type, boolean wholeDataset, Path... files) {
+        List<ImportFile> list = java.util.Arrays.stream(files).map(ImportFile::of).toList();
+        return app.importer().run(new ImportRequest(type, null, list, wholeDataset, false, "test"), Progress.NONE);
+    }
+
+    public static ImportOutcome.Accepted accepted(ImportOutcome outcome) {
+        if (outcome instanceof ImportOutcome.Rejected rejected) {
+            throw new AssertionError("import rejected: " + rejected.errors().stream().map(e -> e.message()).toList());
+        }
+        return (ImportOutcome.Accepted) outcome;
+    }
+
+    public static long count(App app, String sql) throws SQLException {
+        try (Connection connection = app.database().dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
