@@ -57,7 +57,7 @@ CREATE TABLE indicator_value (
     amount          DOUBLE PRECISION,
     records         BIGINT       NOT NULL,
     synthetic       BOOLEAN      NOT NULL,
-    PRIMARY KEY (indicator_id, org_unit, period, disaggregation)
+    -- Org unit first: pages read one org unit's values; a refresh reads whole indicators, which
+    -- is one scan of a table that holds only results. No secondary index keeps refreshes cheap.
+    PRIMARY KEY (org_unit, indicator_id, period, disaggregation)
 );
-CREATE INDEX ix_indicator_value_year ON indicator_value (indicator_id, period_year);
-CREATE INDEX ix_indicator_value_org ON indicator_value (org_unit, period);

@@ -1,10 +1,14 @@
 package org.a4p.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.a4p.db.Database;
 import org.a4p.indicators.IndicatorEngine;
+import org.a4p.indicators.PackFormulas;
 import org.a4p.ingest.Importer;
 import org.a4p.pack.Pack;
+import org.a4p.pack.PackException;
+import org.a4p.pack.PackProblem;
 import org.a4p.pack.PackLoader;
 import org.a4p.pack.PackSource;
 import org.a4p.records.RecordTables;
@@ -27,6 +31,10 @@ public final class App implements AutoCloseable {
     /** Opens the product on a database target (URL or folder) and a pack folder (null for the bundled pack). */
     public static App open(String databaseTarget, Path packFolder) {
         Pack pack = packFolder == null ? PackLoader.loadBundled() : PackLoader.load(PackSource.folder(packFolder)).orThrow();
+        List<PackProblem> problems = PackFormulas.check(pack);
+        if (!problems.isEmpty()) {
+            throw new PackException(problems);
+        }
         return new App(pack, Database.open(databaseTarget));
     }
 

@@ -24,7 +24,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             message = "cannot open the database: " + rootMessage(e) + ". Check --db (a JDBC URL or a folder) or A4P_DB_URL.";
             code = Main.USAGE;
         } else {
-            message = "failed: " + rootMessage(e);
+            message = "failed: " + (e.getMessage() != null ? e.getMessage() : rootMessage(e));
         }
         commandLine.getErr().println("a4p: " + message);
         return code;

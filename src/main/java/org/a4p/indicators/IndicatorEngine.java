@@ -35,6 +35,7 @@ import org.a4p.pack.RecordType;
  * Medians need the values themselves and get one histogram query each.
  */
 public final class IndicatorEngine implements Importer.Refresh {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndicatorEngine.class);
     private final Pack pack;
     private final Dialect dialect;
     private final Map<String, Formula> formulas = new LinkedHashMap<>();
@@ -87,14 +88,21 @@ public final class IndicatorEngine implements Importer.Refresh {
 
     private RefreshStats run(Connection connection, List<Indicator> indicators, Integer fromYear, Integer toYear)
             throws SQLException {
+        long started = System.nanoTime();
         Partials partials = new Partials();
         scan(connection, indicators, fromYear, toYear, partials);
+        long scanned = System.nanoTime();
         List<IndicatorValue> values = new ArrayList<>();
         for (Indicator indicator : indicators) {
             evaluate(indicator, partials, values);
         }
+        long evaluated = System.nanoTime();
         ValueTable.Writes writes = new ValueTable().replace(connection, indicators.stream().map(Indicator::id).toList(), fromYear,
                 toYear, values);
+        LOG.debug("refresh of {} indicators, years {} to {}: {} queries read {} partial rows in {} ms; {} values evaluated in {} ms;"
+                        + " {} written in {} ms", indicators.size(), fromYear, toYear, partials.queries, partials.rows,
+                (scanned - started) / 1_000_000, values.size(), (evaluated - scanned) / 1_000_000,
+                writes.inserted() + writes.updated() + writes.deleted(), (System.nanoTime() - evaluated) / 1_000_000);
         return new RefreshStats(indicators.size(), values.size(), partials.queries, partials.rows,
                 writes.inserted() + writes.updated() + writes.deleted());
     }

@@ -25,6 +25,9 @@ final class ValueTable {
 
     Writes replace(Connection connection, List<String> indicators, Integer fromYear, Integer toYear, List<IndicatorValue> values)
             throws SQLException {
+        if (indicators.isEmpty()) {
+            return new Writes(0, 0, 0);
+        }
         Map<Key, Stored> stored = load(connection, indicators, fromYear, toYear);
         List<IndicatorValue> inserts = new java.util.ArrayList<>();
         List<IndicatorValue> updates = new java.util.ArrayList<>();
@@ -46,23 +49,25 @@ final class ValueTable {
     private static Map<Key, Stored> load(Connection connection, List<String> indicators, Integer fromYear, Integer toYear)
             throws SQLException {
         Map<Key, Stored> out = new HashMap<>();
-        String sql = "SELECT org_unit, period, disaggregation, amount, records, synthetic FROM indicator_value WHERE indicator_id = ?"
-                + (fromYear == null ? "" : " AND period_year BETWEEN ? AND ?");
+        String marks = String.join(", ", java.util.Collections.nCopies(indicators.size(), "?"));
+        String sql = "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic FROM indicator_value"
+                + " WHERE indicator_id IN (" + marks + ")" + (fromYear == null ? "" : " AND period_year BETWEEN ? AND ?");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(10_000);
+            int p = 1;
             for (String indicator : indicators) {
-                statement.setString(1, indicator);
-                if (fromYear != null) {
-                    statement.setInt(2, fromYear);
-                    statement.setInt(3, toYear);
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        double amount = rs.getDouble(4);
-                        Double value = rs.wasNull() ? null : amount;
-                        out.put(new Key(indicator, rs.getString(1), rs.getString(2), rs.getString(3)),
-                                new Stored(value, rs.getLong(5), rs.getBoolean(6)));
-                    }
+                statement.setString(p++, indicator);
+            }
+            if (fromYear != null) {
+                statement.setInt(p++, fromYear);
+                statement.setInt(p, toYear);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    double amount = rs.getDouble(5);
+                    Double value = rs.wasNull() ? null : amount;
+                    out.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                            new Stored(value, rs.getLong(6), rs.getBoolean(7)));
                 }
             }
         }

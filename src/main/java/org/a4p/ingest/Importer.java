@@ -33,6 +33,7 @@ import org.a4p.records.StoredRecord;
  * submission per file, and the indicators that read the type are refreshed for the years touched.
  */
 public final class Importer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Importer.class);
     private static final int CHANGES_KEPT = 10_000;
 
     /** Recomputes indicator values inside the import's transaction. */
@@ -61,6 +62,7 @@ public final class Importer {
         List<FileBatch> batches = new ArrayList<>();
         long errorCount = 0;
         FileParser parser = new FileParser(pack, type);
+        long started = System.nanoTime();
         for (ImportFile file : request.files()) {
             Issues issues = Issues.create(file.name());
             FileBatch batch = parser.parse(file, request.layout(), issues, progress, notes);
@@ -76,14 +78,20 @@ public final class Importer {
             progress.done();
             return new ImportOutcome.Rejected(errors, errorCount, warnings);
         }
+        long parsed = System.nanoTime();
         new RecordTables(database).ensure(List.of(type));
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
                 Written written = write(connection, type, request, batches, progress);
+                long wrote = System.nanoTime();
                 progress.update("refreshing indicators", 0);
                 refresh.refresh(connection, Set.of(type.id()), written.years);
+                long refreshed = System.nanoTime();
                 connection.commit();
+                LOG.debug("import of {}: read and validated in {} ms, written in {} ms, indicators refreshed in {} ms, committed in {} ms",
+                        type.id(), (parsed - started) / 1_000_000, (wrote - parsed) / 1_000_000, (refreshed - wrote) / 1_000_000,
+                        (System.nanoTime() - refreshed) / 1_000_000);
                 progress.done();
                 return new ImportOutcome.Accepted(written.submissions, written.changes, warnings, notes);
             } catch (SQLException | RuntimeException e) {

@@ -32,8 +32,13 @@ public final class PackLoader {
     private static final Set<String> OWNERS = Set.of("DPO", "DOS", "DMSPC", "mission");
     private static final Set<String> UNITS = Set.of("count", "percent", "rate", "days", "hours", "minutes", "ratio");
 
+    /** Bookkeeping columns of every record table (see RecordTables); no field may take these names. */
+    static final Set<String> RESERVED_NAMES = Set.of("id", "row_hash", "row_version", "submission_id", "synthetic", "retired_by");
+
     private final PackSource source;
     private final List<PackProblem> problems = new ArrayList<>();
+    /** Where each record type, and each of its fields ("type.field"), is defined. */
+    private final Map<String, YamlNode> definitions = new java.util.HashMap<>();
 
     private PackLoader(PackSource source) {
         this.source = source;
@@ -253,13 +258,19 @@ public final class PackLoader {
         if (!NAME.matcher(id).matches()) {
             problem(node, "record type id '" + id + "' must be lower case letters, digits and _");
         }
+        definitions.put(id, node);
         List<Field> fields = new ArrayList<>();
         YamlNode fieldsNode = node.get("fields").orElse(null);
         if (fieldsNode == null || fieldsNode.items().isEmpty()) {
             problem(node, "record type '" + id + "' has no fields");
         } else {
             for (YamlNode f : fieldsNode.items()) {
-                field(f).ifPresent(fields::add);
+                field(f).ifPresent(field -> {
+                    if (definitions.putIfAbsent(id + "." + field.name(), f) != null) {
+                        problem(f, "field '" + field.name() + "' is defined twice in '" + id + "'");
+                    }
+                    fields.add(field);
+                });
             }
         }
         return Optional.of(new RecordType(id, optionalText(node, "name") == null ? id : optionalText(node, "name"),
@@ -275,6 +286,9 @@ public final class PackLoader {
         }
         if (!NAME.matcher(name).matches()) {
             problem(node, "field name '" + name + "' must be lower case letters, digits and _");
+        }
+        if (RESERVED_NAMES.contains(name)) {
+            problem(node, "field name '" + name + "' is reserved for the store's bookkeeping; reserved: " + new java.util.TreeSet<>(RESERVED_NAMES));
         }
         FieldType type = FieldType.parse(typeText);
         if (type == null) {
@@ -307,37 +321,38 @@ public final class PackLoader {
 
     private void checkRecordTypes(Map<String, RecordType> types, Map<String, CodeList> codeLists) {
         for (RecordType type : types.values()) {
-            String where = "record_types/" + type.id() + ".yaml";
+            YamlNode typeNode = definitions.get(type.id());
             for (Field f : type.fields()) {
                 if (f.type() == FieldType.CODE && (f.codeList() == null || !codeLists.containsKey(f.codeList()))) {
-                    problems.add(new PackProblem(where, 1, "field '" + f.name() + "' of '" + type.id()
-                            + "' uses unknown code list '" + f.codeList() + "'; known: " + codeLists.keySet()));
+                    YamlNode fieldNode = definitions.get(type.id() + "." + f.name());
+                    problem(fieldNode.get("codelist").orElse(fieldNode), "field '" + f.name() + "' of '" + type.id()
+                            + "' uses unknown code list '" + f.codeList() + "'; known: " + new java.util.TreeSet<>(codeLists.keySet()));
                 }
             }
-            requireField(type, type.dateField(), FieldType.DATE, where, "date_field");
-            requireField(type, type.missionField(), FieldType.MISSION, where, "mission_field");
+            requireField(type, typeNode, type.dateField(), FieldType.DATE, "date_field");
+            requireField(type, typeNode, type.missionField(), FieldType.MISSION, "mission_field");
             if (type.siteField() != null) {
-                requireField(type, type.siteField(), FieldType.SITE, where, "site_field");
+                requireField(type, typeNode, type.siteField(), FieldType.SITE, "site_field");
             }
             if (type.key().isEmpty()) {
-                problems.add(new PackProblem(where, 1, "record type '" + type.id() + "' has no natural key"));
+                problem(typeNode, "record type '" + type.id() + "' has no natural key ('key': the fields that identify a record)");
             }
             for (String k : type.key()) {
                 if (type.field(k).isEmpty()) {
-                    problems.add(new PackProblem(where, 1, "key field '" + k + "' is not a field of '" + type.id() + "'"));
+                    problem(typeNode.get("key").orElse(typeNode), "key field '" + k + "' is not a field of '" + type.id() + "'");
                 }
             }
         }
     }
 
-    private void requireField(RecordType type, String name, FieldType expected, String where, String role) {
+    private void requireField(RecordType type, YamlNode typeNode, String name, FieldType expected, String role) {
         if (name == null) {
             return;
         }
         Optional<Field> field = type.field(name);
         if (field.isEmpty() || field.get().type() != expected) {
-            problems.add(new PackProblem(where, 1, role + " '" + name + "' must name a " + expected.word()
-                    + " field of '" + type.id() + "'"));
+            problem(typeNode.get(role).orElse(typeNode), role + " '" + name + "' must name a " + expected.word()
+                    + " field of '" + type.id() + "'");
         }
     }
 

@@ -20,9 +20,6 @@ import org.a4p.pack.RecordType;
  * a new field adds a column; nothing is ever dropped, so no accepted data is lost.
  */
 public final class RecordTables {
-    /** Bookkeeping columns of every record table; pack fields may not use these names. */
-    public static final Set<String> RESERVED = Set.of("id", "row_hash", "row_version", "submission_id", "synthetic", "retired_by");
-
     private final Database database;
 
     public RecordTables(Database database) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.a4p.ingest.RowIssue;
 import org.a4p.pack.PackFixture;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -273,6 +274,17 @@ class CliTest {
     }
 
     @Test
+    void packWithABadFormulaGivenToAnyCommandNamesTheIndicatorAndFile() throws IOException {
+        PackFixture pack = PackFixture.copyBundled(Files.createDirectories(folder.resolve("bad-formula-pack")));
+        pack.replaceOnce("indicators/p4_accountability_to_peacekeepers.yaml", "formula: count(fatality)\n", "formula: count(fatality where)\n");
+
+        Run r = run("indicators", "--db", folder.resolve("db-bad-formula").toString(), "--pack", pack.root().toString());
+
+        assertThat(r.code()).isEqualTo(Main.REJECTED);
+        assertThat(r.err()).contains("indicators/p4_accountability_to_peacekeepers.yaml", "P4.FATALITIES_ALL", "at position");
+    }
+
+    @Test
     void packCheckOfAFolderWithoutPackYamlIsAUsageError() {
         Run r = run("pack", "check", folder.resolve("no-such-pack").toString());
 
@@ -378,7 +390,7 @@ class CliTest {
         assertThat(errorsCsv).doesNotContain("Synthetic person");
         assertThat(csv(errorsCsv)).singleElement().satisfies(row -> {
             assertThat(row.get("column")).isEqualTo("victim_identities");
-            assertThat(row.get("value")).isEmpty();
+            assertThat(row.get("value")).isEqualTo(RowIssue.WITHHELD);
         });
     }
 

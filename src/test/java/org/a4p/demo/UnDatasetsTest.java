@@ -31,8 +31,8 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -49,13 +49,13 @@ class UnDatasetsTest {
     App app;
     List<SubmissionSummary> firstLoad;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void loadDemo() {
         app = Fixtures.app(url);
         firstLoad = new DemoLoader(app).load("test", Progress.NONE, new java.io.PrintWriter(java.io.Writer.nullWriter()));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void close() {
         app.close();
     }
