@@ -66,7 +66,10 @@ public final class Bench {
                 int rows = accepted.submissions().get(0).rowsRead();
                 importNanos += nanos;
                 imported += rows;
-                out.printf("  %-18s %,9d rows  %6.2f s  %,9.0f rows/s%n", types[i], rows, nanos / 1e9, rows / (nanos / 1e9));
+                ImportOutcome.Timings t = accepted.timings();
+                out.printf("  %-18s %,9d rows  %6.2f s  %,9.0f rows/s   read+validate %,6d ms (%,.0f rows/s), write %,6d ms, refresh %,6d ms,"
+                        + " commit %,6d ms%n", types[i], rows, nanos / 1e9, rows / (nanos / 1e9), t.read(), rows / (t.read() / 1e3),
+                        t.write(), t.refresh(), t.commit());
             }
             out.printf("  %-18s %,9d rows  %6.2f s  %,9.0f rows/s (including each import's indicator refresh)%n", "all", imported,
                     importNanos / 1e9, imported / (importNanos / 1e9));

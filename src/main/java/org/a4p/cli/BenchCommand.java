@@ -15,16 +15,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", description = {
         "Benchmark: generates records, imports them through the validating importer, recomputes every indicator,",
         "and compares the refresh with the same aggregations written by hand in SQL over the same tables.",
-        "Runs on a fresh H2 database in a temporary folder unless --db is given (use an empty database)."})
+        "Runs on a fresh H2 database in a temporary folder unless --db names another (give an empty one)."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--records", defaultValue = "1000000", description = "Records to generate, split over four record types (default ${DEFAULT-VALUE}).")
     int records;
-
-    @Option(names = "--db", paramLabel = "URL", description = "An empty database to run on (default: a fresh H2 in a temporary folder).")
-    String db;
 
     @Option(names = "--repeat", defaultValue = "3", description = "Runs of each timed refresh (default ${DEFAULT-VALUE}); the median is reported.")
     int repeat;
@@ -38,6 +35,7 @@ final class BenchCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("a4p-bench");
         try {
             // H2 would otherwise answer a repeated identical query from its result cache, flattering both sides.
+            String db = Main.database(spec).db;
             String target = db != null ? db : "jdbc:h2:file:" + folder.resolve("db").resolve("a4p") + ";OPTIMIZE_REUSE_RESULTS=FALSE";
             new Bench(target, folder, records, repeat, out).run();
         } finally {

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.a4p.app.App;
 import org.a4p.demo.DemoLoader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -16,12 +15,9 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    DatabaseOptions database;
-
     @Override
     public Integer call() {
-        try (App app = database.open()) {
+        try (App app = Main.database(spec).open()) {
             spec.commandLine().getOut().println("Loading the demo into " + app.database().label());
             new DemoLoader(app).load("demo", new ProgressBar(System.err), spec.commandLine().getOut());
             return Main.OK;

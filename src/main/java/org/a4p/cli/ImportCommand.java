@@ -20,7 +20,6 @@ import org.a4p.ingest.SubmissionSummary;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +34,6 @@ final class ImportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
 
     @Option(names = "--type", required = true, paramLabel = "TYPE", description = "Record type, e.g. fatality, personnel, allegation, site_environment.")
     String type;
@@ -69,7 +65,7 @@ final class ImportCommand implements Callable<Integer> {
                 throw new UsageProblem("no such file: " + file);
             }
         }
-        try (App app = database.open()) {
+        try (App app = Main.database(spec).open()) {
             if (app.pack().recordType(type).isEmpty()) {
                 throw new UsageProblem("unknown record type '" + type + "'; known: " + String.join(", ", app.pack().recordTypes().keySet()));
             }

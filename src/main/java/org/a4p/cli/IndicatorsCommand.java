@@ -18,7 +18,6 @@ import org.a4p.pack.Indicator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,9 +33,6 @@ final class IndicatorsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
 
     @Option(names = "--indicator", paramLabel = "ID", description = "One indicator, e.g. P4.FATALITIES_MALICIOUS.")
     String indicator;
@@ -70,7 +66,7 @@ final class IndicatorsCommand implements Callable<Integer> {
             }
             grain = periodGrain;
         }
-        try (App app = database.open(); Connection connection = app.database().dataSource().getConnection()) {
+        try (App app = Main.database(spec).open(); Connection connection = app.database().dataSource().getConnection()) {
             if (indicator != null && app.pack().indicator(indicator).isEmpty()) {
                 throw new UsageProblem("unknown indicator '" + indicator + "'; known: "
                         + String.join(", ", app.pack().indicators().stream().map(Indicator::id).toList()));

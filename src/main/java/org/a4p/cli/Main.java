@@ -2,6 +2,7 @@ package org.a4p.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The {@code a4p} command line. Exit codes: 0 success, 1 input rejected or failure, 2 usage error. */
 @Command(name = "a4p", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -12,6 +13,15 @@ public final class Main {
     public static final int OK = 0;
     public static final int REJECTED = 1;
     public static final int USAGE = 2;
+
+    /** Declared here so that --db and --pack may also come before the command's name. */
+    @Mixin
+    DatabaseOptions database;
+
+    /** The store options, wherever on the command line they were given. */
+    static DatabaseOptions database(CommandLine.Model.CommandSpec spec) {
+        return ((Main) spec.root().userObject()).database;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));

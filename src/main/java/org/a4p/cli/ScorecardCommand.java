@@ -17,7 +17,6 @@ import org.a4p.indicators.ValueQuery;
 import org.a4p.progress.Scorecard;
 import org.a4p.progress.ScorecardBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,9 +29,6 @@ final class ScorecardCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
 
     @Option(names = "--mission", paramLabel = "ORGUNIT", defaultValue = "PKO", description = "Org unit (default ${DEFAULT-VALUE}).")
     String orgUnit;
@@ -49,7 +45,7 @@ final class ScorecardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SQLException, IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (App app = database.open()) {
+        try (App app = Main.database(spec).open()) {
             if (app.pack().orgUnits().find(orgUnit).isEmpty()) {
                 throw new UsageProblem("unknown org unit '" + orgUnit + "': expected PKO, SPM, a mission acronym such as MINUSCA, or a site code");
             }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,9 +16,6 @@ import picocli.CommandLine.Spec;
 final class SubmissionsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
 
     @Option(names = "--type", paramLabel = "TYPE", description = "Only submissions of this record type.")
     String type;
@@ -33,7 +29,7 @@ final class SubmissionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SQLException {
         PrintWriter out = spec.commandLine().getOut();
-        try (App app = database.open(); Connection connection = app.database().dataSource().getConnection()) {
+        try (App app = Main.database(spec).open(); Connection connection = app.database().dataSource().getConnection()) {
             if (changes != null) {
                 return listChanges(connection, out);
             }

@@ -20,13 +20,15 @@ final class Accumulator {
     TreeMap<Double, Long> histogram;
     boolean synthetic;
 
-    void add(double partialSum, long partialCount, double partialMin, double partialMax) {
-        sum += partialSum;
-        count += partialCount;
-        if (partialCount > 0) {
-            min = Math.min(min, partialMin);
-            max = Math.max(max, partialMax);
+    /** Adds a partial: its measure (a sum, a minimum or a maximum) and its record count. */
+    void add(double measure, long partialCount) {
+        if (partialCount == 0) {
+            return;
         }
+        sum += measure;
+        count += partialCount;
+        min = Math.min(min, measure);
+        max = Math.max(max, measure);
     }
 
     void addLast(int day, double partialSum, long partialCount) {

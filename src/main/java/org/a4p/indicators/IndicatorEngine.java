@@ -198,29 +198,33 @@ public final class IndicatorEngine implements Importer.Refresh {
             List<Object> parameters = new ArrayList<>();
             StringBuilder select = new StringBuilder("SELECT ").append(groupColumns());
             select.append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END)");
+            // Each aggregate reads two partial columns: its measure (SUM, MIN or MAX; a count has
+            // none) and the number of records that fed it.
             for (Aggregate aggregate : plain) {
                 SqlFragment condition = aggregate.where() == null ? null : FormulaSql.condition(aggregate.where(), type, dialect);
-                String when = condition == null ? "" : condition.sql();
                 if (aggregate.function() == AggregateFunction.COUNT) {
                     if (condition == null) {
-                        select.append(", COUNT(*), 0, 0, 0");
+                        select.append(", 0, COUNT(*)");
                     } else {
-                        select.append(", SUM(CASE WHEN ").append(when).append(" THEN 1 ELSE 0 END), 0, 0, 0");
+                        select.append(", 0, SUM(CASE WHEN ").append(condition.sql()).append(" THEN 1 ELSE 0 END)");
                         parameters.addAll(condition.parameters());
                     }
                     continue;
                 }
                 SqlFragment value = FormulaSql.rowValue(aggregate.argument(), dialect);
-                String guard = condition == null ? "" : "(" + when + ") AND ";
-                for (String function : new String[] {"SUM", "MIN", "MAX"}) {
-                    select.append(", ").append(function).append("(CASE WHEN ").append(guard).append("(").append(value.sql())
-                            .append(") IS NOT NULL THEN ").append(value.sql()).append(" END)");
-                    if (condition != null) {
-                        parameters.addAll(condition.parameters());
-                    }
-                    parameters.addAll(value.parameters());
-                    parameters.addAll(value.parameters());
+                String measure = switch (aggregate.function()) {
+                    case MIN -> "MIN";
+                    case MAX -> "MAX";
+                    default -> "SUM";
+                };
+                String guard = condition == null ? "" : "(" + condition.sql() + ") AND ";
+                select.append(", ").append(measure).append("(CASE WHEN ").append(guard).append("(").append(value.sql())
+                        .append(") IS NOT NULL THEN ").append(value.sql()).append(" END)");
+                if (condition != null) {
+                    parameters.addAll(condition.parameters());
                 }
+                parameters.addAll(value.parameters());
+                parameters.addAll(value.parameters());
                 select.append(", SUM(CASE WHEN ").append(guard).append("(").append(value.sql()).append(") IS NOT NULL THEN 1 ELSE 0 END)");
                 if (condition != null) {
                     parameters.addAll(condition.parameters());
@@ -242,28 +246,16 @@ public final class IndicatorEngine implements Importer.Refresh {
                         int column = base + 1;
                         for (Aggregate aggregate : plain) {
                             Map<ValueKey, Accumulator> accumulators = partials.byAggregate.computeIfAbsent(aggregate, a -> new HashMap<>());
-                            if (aggregate.function() == AggregateFunction.COUNT) {
-                                long count = rs.getLong(column);
-                                for (ValueKey key : keys(group, disaggregations.get(aggregate))) {
-                                    Accumulator acc = accumulators.computeIfAbsent(key, k -> new Accumulator());
-                                    acc.add(count, count, 0, 0);
-                                    acc.synthetic |= synthetic;
-                                }
-                                column += 4;
-                                continue;
-                            }
-                            double sum = rs.getDouble(column);
-                            double min = rs.getDouble(column + 1);
-                            double max = rs.getDouble(column + 2);
-                            long count = rs.getLong(column + 3);
-                            column += 4;
+                            double measure = rs.getDouble(column);
+                            long count = rs.getLong(column + 1);
+                            column += 2;
                             boolean last = aggregate.function() == AggregateFunction.LAST;
                             for (ValueKey key : keys(group, disaggregations.get(aggregate))) {
                                 Accumulator acc = accumulators.computeIfAbsent(key, k -> new Accumulator());
                                 if (last) {
-                                    acc.addLast(group.day, sum, count);
+                                    acc.addLast(group.day, measure, count);
                                 } else {
-                                    acc.add(sum, count, min, max);
+                                    acc.add(measure, count);
                                 }
                                 acc.synthetic |= synthetic;
                             }

@@ -37,7 +37,7 @@ final class FileParser {
         MessageDigest digest = sha256();
         try (InputStream raw = file.opener().open();
              DigestInputStream in = new DigestInputStream(raw, digest);
-             TableSource source = TableReaders.open(file.name(), in)) {
+             TableSource source = TableReaders.open(file.name(), new KeepOpen(in))) {
             LayoutPlan.Result chosen = LayoutPlan.choose(pack, type, forcedLayout, source.header());
             if (chosen.error() != null) {
                 issues.fileError(chosen.error());
@@ -101,8 +101,20 @@ final class FileParser {
             issues.error(e.row(), null, null, e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(file.name()) + "( row \\d+)?: ", ""));
             return null;
         } catch (IOException e) {
-            issues.fileError("cannot read the file: " + e.getMessage());
+            issues.fileError("cannot read the file: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return null;
+        }
+    }
+
+    /** Keeps a reader from closing the stream, so that the rest of the file can still be hashed. */
+    private static final class KeepOpen extends java.io.FilterInputStream {
+        KeepOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller closes the underlying stream
         }
     }
 

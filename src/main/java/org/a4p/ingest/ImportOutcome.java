@@ -12,7 +12,10 @@ public sealed interface ImportOutcome {
 
     /** Written in one transaction; one submission per file. */
     record Accepted(List<SubmissionSummary> submissions, List<Change> changes, List<RowIssue> warnings,
-            List<String> notes) implements ImportOutcome {}
+            List<String> notes, Timings timings) implements ImportOutcome {}
+
+    /** Where an accepted import spent its time, in milliseconds. */
+    record Timings(long read, long write, long refresh, long commit) {}
 
     /** A stored record that an import revised or retired; field names only, never values. */
     record Change(String file, String recordKey, String kind, List<String> fieldsChanged) {}

@@ -89,11 +89,14 @@ public final class Importer {
                 refresh.refresh(connection, Set.of(type.id()), written.years);
                 long refreshed = System.nanoTime();
                 connection.commit();
+                long committed = System.nanoTime();
                 LOG.debug("import of {}: read and validated in {} ms, written in {} ms, indicators refreshed in {} ms, committed in {} ms",
                         type.id(), (parsed - started) / 1_000_000, (wrote - parsed) / 1_000_000, (refreshed - wrote) / 1_000_000,
-                        (System.nanoTime() - refreshed) / 1_000_000);
+                        (committed - refreshed) / 1_000_000);
                 progress.done();
-                return new ImportOutcome.Accepted(written.submissions, written.changes, warnings, notes);
+                return new ImportOutcome.Accepted(written.submissions, written.changes, warnings, notes, new ImportOutcome.Timings(
+                        (parsed - started) / 1_000_000, (wrote - parsed) / 1_000_000, (refreshed - wrote) / 1_000_000,
+                        (committed - refreshed) / 1_000_000));
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

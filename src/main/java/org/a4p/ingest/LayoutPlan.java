@@ -59,7 +59,7 @@ final class LayoutPlan {
         if (best == null) {
             StringBuilder why = new StringBuilder("the header row matches no layout of " + type.id() + ". ");
             for (Layout layout : candidates) {
-                why.append("Layout '").append(layout.id()).append("' needs the column(s) ").append(missing(layout, normalized))
+                why.append("Layout '").append(layout.id()).append("' is missing the column(s) ").append(missing(layout, normalized))
                         .append(". ");
             }
             why.append("Header found: ").append(header);
