@@ -61,3 +61,14 @@ CREATE TABLE indicator_value (
     -- is one scan of a table that holds only results. No secondary index keeps refreshes cheap.
     PRIMARY KEY (org_unit, indicator_id, period, disaggregation)
 );
+
+-- Every stage event a case has been reported at, from any submission: the dated history from
+-- which the record's reached_<stage>_on dates are derived. Never deleted.
+CREATE TABLE stage_history (
+    record_type     VARCHAR(64)  NOT NULL,
+    record_key      VARCHAR(512) NOT NULL,
+    stage           VARCHAR(128) NOT NULL,
+    entered_on      DATE         NOT NULL,
+    submission_id   BIGINT       NOT NULL,
+    PRIMARY KEY (record_type, record_key, stage, entered_on)
+);

@@ -24,6 +24,7 @@ import org.a4p.pack.RecordType;
 import org.a4p.records.RecordStore;
 import org.a4p.records.RecordTables;
 import org.a4p.records.RecordValues;
+import org.a4p.records.StageHistory;
 import org.a4p.records.StoreException;
 import org.a4p.records.StoredRecord;
 
@@ -83,7 +84,7 @@ public final class Importer {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Written written = write(connection, type, request, batches, progress);
+                Written written = write(connection, type, request, batches, progress, warnings);
                 long wrote = System.nanoTime();
                 progress.update("refreshing indicators", 0);
                 refresh.refresh(connection, Set.of(type.id()), written.years);
@@ -132,7 +133,7 @@ public final class Importer {
     private record Written(List<SubmissionSummary> submissions, List<ImportOutcome.Change> changes, Set<Integer> years) {}
 
     private Written write(Connection connection, RecordType type, ImportRequest request, List<FileBatch> batches,
-            Progress progress) throws SQLException {
+            Progress progress, List<RowIssue> warnings) throws SQLException {
         RecordStore store = new RecordStore(database.dialect());
         Map<String, StoredRecord> stored = store.stored(connection, type);
         int[] keyIndexes = RecordValues.keyIndexes(type);
@@ -142,8 +143,19 @@ public final class Importer {
         List<SubmissionSummary> submissions = new ArrayList<>();
         List<ImportOutcome.Change> changes = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        StageHistory history = type.stages() == null ? null : StageHistory.load(connection, type);
         for (int b = 0; b < batches.size(); b++) {
             FileBatch batch = batches.get(b);
+            if (history != null) {
+                for (int i = 0; i < batch.records().size(); i++) {
+                    Object[] values = batch.records().get(i);
+                    String disorder = history.apply(RecordValues.key(type, keyIndexes, values), values);
+                    if (disorder != null) {
+                        warnings.add(new RowIssue(batch.fileName(), batch.rowNumbers()[i], type.stages().dateField(), null,
+                                "history out of order: " + disorder + "; kept as reported"));
+                    }
+                }
+            }
             List<Object[]> added = new ArrayList<>();
             List<RecordStore.Revision> revised = new ArrayList<>();
             List<String> revisedKeys = new ArrayList<>();
@@ -199,6 +211,9 @@ public final class Importer {
                         "retired", List.of()));
             }
             insertChanges(connection, submissionId, type, fileChanges);
+            if (history != null) {
+                history.save(connection, submissionId);
+            }
             if (changes.size() < CHANGES_KEPT) {
                 changes.addAll(fileChanges.subList(0, Math.min(fileChanges.size(), CHANGES_KEPT - changes.size())));
             }

@@ -113,6 +113,13 @@ final class RowValidator {
                 }
                 return date;
             }
+            case TIMESTAMP -> {
+                java.time.LocalDateTime time = parseTimestamp(raw);
+                if (time == null) {
+                    issues.error(row, column, shown, "expected a date and time like 2020-03-31T14:05 (UTC)");
+                }
+                return time;
+            }
             case INTEGER -> {
                 Long number = parseInteger(raw);
                 if (number == null) {
@@ -233,6 +240,19 @@ final class RowValidator {
         }
         try {
             return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Accepts 2020-03-31T14:05, 2020-03-31 14:05 and with seconds; seconds are dropped. */
+    static java.time.LocalDateTime parseTimestamp(String raw) {
+        if (raw.length() < 16 || (raw.charAt(10) != 'T' && raw.charAt(10) != ' ')) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(raw.substring(0, 10) + "T" + raw.substring(11))
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -1,12 +1,13 @@
 package org.a4p.pack;
 
-/** The value types a record field can hold. */
+/** The value types a record field can hold; TIMESTAMP is a date and time (UTC, to the minute). */
 public enum FieldType {
-    DATE, INTEGER, DECIMAL, CODE, MISSION, SITE, TEXT, BOOLEAN;
+    DATE, TIMESTAMP, INTEGER, DECIMAL, CODE, MISSION, SITE, TEXT, BOOLEAN;
 
     public static FieldType parse(String text) {
         return switch (text) {
             case "date" -> DATE;
+            case "timestamp" -> TIMESTAMP;
             case "integer" -> INTEGER;
             case "decimal" -> DECIMAL;
             case "code" -> CODE;

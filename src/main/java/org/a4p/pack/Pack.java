@@ -17,7 +17,8 @@ public record Pack(
         OrgUnits orgUnits,
         Map<String, RecordType> recordTypes,
         Map<String, Layout> layouts,
-        List<Indicator> indicators) {
+        List<Indicator> indicators,
+        Map<String, ReferenceTable> tables) {
 
     public Optional<RecordType> recordType(String id) {
         return Optional.ofNullable(recordTypes.get(id));
@@ -25,6 +26,10 @@ public record Pack(
 
     public Optional<Indicator> indicator(String id) {
         return indicators.stream().filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    public Optional<ReferenceTable> table(String id) {
+        return Optional.ofNullable(tables.get(id));
     }
 
     public Optional<Priority> priority(String id) {

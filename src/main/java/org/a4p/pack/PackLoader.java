@@ -75,6 +75,7 @@ public final class PackLoader {
         Map<String, RecordType> recordTypes = new LinkedHashMap<>();
         List<YamlNode> layoutNodes = new ArrayList<>();
         List<YamlNode> indicatorNodes = new ArrayList<>();
+        Map<String, ReferenceTable> tables = new LinkedHashMap<>();
 
         for (YamlNode include : root.get("include").map(YamlNode::items).orElse(List.of())) {
             String file = include.text();
@@ -86,7 +87,7 @@ public final class PackLoader {
                 continue;
             }
             if (!doc.isMap()) {
-                problem(doc, "expected a map with one of priorities, commitment_areas, codelists, record_type, layouts, indicators");
+                problem(doc, "expected a map with one of priorities, commitment_areas, codelists, record_type, layouts, indicators, tables");
                 continue;
             }
             doc.entries().forEach((key, node) -> {
@@ -101,6 +102,11 @@ public final class PackLoader {
                     });
                     case "layouts" -> layoutNodes.addAll(node.items());
                     case "indicators" -> indicatorNodes.addAll(node.items());
+                    case "tables" -> node.entries().forEach((tableId, n) -> table(tableId, n).ifPresent(t -> {
+                        if (tables.put(tableId, t) != null) {
+                            problem(n, "table '" + tableId + "' is defined twice");
+                        }
+                    }));
                     default -> problem(node, "unknown section '" + key + "'");
                 }
             });
@@ -138,7 +144,7 @@ public final class PackLoader {
             return new Result(Optional.empty(), List.copyOf(problems));
         }
         Pack pack = new Pack(id, version, name, settings, List.copyOf(priorities), List.copyOf(areas),
-                Map.copyOf(codeLists), orgUnits, recordTypes, layouts, List.copyOf(indicators));
+                Map.copyOf(codeLists), orgUnits, recordTypes, layouts, List.copyOf(indicators), Map.copyOf(tables));
         return new Result(Optional.of(pack), List.of());
     }
 
@@ -239,6 +245,30 @@ public final class PackLoader {
         return id == null || name == null ? Optional.empty() : Optional.of(new CommitmentArea(id, name));
     }
 
+    private Optional<ReferenceTable> table(String id, YamlNode node) {
+        List<String> columns = textList(node, "columns");
+        if (columns.isEmpty()) {
+            problem(node, "table '" + id + "' needs 'columns': the list of its column names");
+            return Optional.empty();
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (YamlNode row : node.get("rows").map(YamlNode::items).orElse(List.of())) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            row.entries().forEach((column, cell) -> {
+                if (!columns.contains(column)) {
+                    problem(cell, "table '" + id + "' has no column '" + column + "'; columns: " + columns);
+                }
+                cells.put(column, cell.text());
+            });
+            if (!row.isMap()) {
+                problem(row, "a row of table '" + id + "' must be a map of column to value");
+            }
+            rows.add(Map.copyOf(cells.entrySet().stream().filter(e -> e.getValue() != null)
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+        }
+        return Optional.of(new ReferenceTable(id, optionalText(node, "description"), columns, List.copyOf(rows), node.where()));
+    }
+
     private CodeList codeList(String id, YamlNode node) {
         Map<String, String> labels = new LinkedHashMap<>();
         YamlNode codes = node.get("codes").orElse(null);
@@ -273,9 +303,34 @@ public final class PackLoader {
                 });
             }
         }
+        Stages stages = node.get("stages").map(n -> stages(id, n, fields)).orElse(null);
+        if (stages != null) {
+            for (String stage : stages.stages()) {
+                fields.add(new Field(Stages.derivedField(stage), FieldType.DATE, false, null, null, null, null,
+                        Confidentiality.PUBLIC, "Date the case first reached the stage '" + stage + "' (derived from its stage history)."));
+            }
+        }
         return Optional.of(new RecordType(id, optionalText(node, "name") == null ? id : optionalText(node, "name"),
                 optionalText(node, "description"), requiredText(node, "date_field"), requiredText(node, "mission_field"),
-                optionalText(node, "site_field"), textList(node, "key"), List.copyOf(fields)));
+                optionalText(node, "site_field"), textList(node, "key"), List.copyOf(fields), stages));
+    }
+
+    private Stages stages(String typeId, YamlNode node, List<Field> fields) {
+        String field = requiredText(node, "field");
+        String dateField = requiredText(node, "date_field");
+        List<String> order = textList(node, "order");
+        List<String> terminal = textList(node, "terminal");
+        Optional<Field> stageField = fields.stream().filter(f -> f.name().equals(field)).findFirst();
+        if (field != null && (stageField.isEmpty() || stageField.get().type() != FieldType.CODE)) {
+            problem(node, "stages.field '" + field + "' must name a code field of '" + typeId + "'");
+        }
+        if (dateField != null && fields.stream().noneMatch(f -> f.name().equals(dateField) && f.type() == FieldType.DATE)) {
+            problem(node, "stages.date_field '" + dateField + "' must name a date field of '" + typeId + "'");
+        }
+        if (order.isEmpty()) {
+            problem(node, "stages of '" + typeId + "' need an 'order': the stages from first to last");
+        }
+        return new Stages(field, dateField, order, terminal);
     }
 
     private Optional<Field> field(YamlNode node) {
@@ -293,7 +348,7 @@ public final class PackLoader {
         FieldType type = FieldType.parse(typeText);
         if (type == null) {
             problem(node.get("type").orElse(node), "unknown field type '" + typeText
-                    + "': expected date, integer, decimal, code, mission, site, text or boolean");
+                    + "': expected date, timestamp, integer, decimal, code, mission, site, text or boolean");
             return Optional.empty();
         }
         String pattern = optionalText(node, "pattern");
@@ -334,6 +389,24 @@ public final class PackLoader {
             if (type.siteField() != null) {
                 requireField(type, typeNode, type.siteField(), FieldType.SITE, "site_field");
             }
+            if (type.stages() != null) {
+                Optional<Field> stageField = type.field(type.stages().field());
+                CodeList list = stageField.map(Field::codeList).map(codeLists::get).orElse(null);
+                if (list != null) {
+                    for (String stage : type.stages().stages()) {
+                        if (!list.contains(stage)) {
+                            problem(typeNode.get("stages").orElse(typeNode), "stage '" + stage + "' is not a code of code list '"
+                                    + list.id() + "'; codes: " + list.codes());
+                        }
+                    }
+                    for (String code : list.codes()) {
+                        if (!type.stages().stages().contains(code)) {
+                            problem(typeNode.get("stages").orElse(typeNode), "code '" + code + "' of '" + list.id()
+                                    + "' is in neither stages.order nor stages.terminal");
+                        }
+                    }
+                }
+            }
             if (type.key().isEmpty()) {
                 problem(typeNode, "record type '" + type.id() + "' has no natural key ('key': the fields that identify a record)");
             }
@@ -359,7 +432,9 @@ public final class PackLoader {
     private static Layout ownLayout(RecordType type) {
         Map<String, Layout.ColumnMapping> fields = new LinkedHashMap<>();
         for (Field f : type.fields()) {
-            fields.put(f.name(), new Layout.ColumnMapping(f.name(), null, Map.of(), true));
+            if (!type.isDerived(f.name())) {
+                fields.put(f.name(), new Layout.ColumnMapping(f.name(), null, Map.of(), true));
+            }
         }
         List<String> signature = type.fields().stream().filter(Field::required).map(Field::name).toList();
         return new Layout(type.id(), type.name() + " (A4P+ Monitor layout)", type.id(), signature, fields,

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The schema of one kind of mission record. {@code dateField} places a record in time,
  * {@code missionField} in a mission, {@code siteField} (optional) at a site; {@code key} is the
- * natural key that makes re-imports idempotent.
+ * natural key that makes re-imports idempotent. {@code stages} is set for cases that move through
+ * stages; their derived stage dates are among {@code fields}.
  */
 public record RecordType(
         String id,
@@ -16,7 +17,19 @@ public record RecordType(
         String missionField,
         String siteField,
         List<String> key,
-        List<Field> fields) {
+        List<Field> fields,
+        Stages stages) {
+
+    /** A record type whose records do not move through stages. */
+    public RecordType(String id, String name, String description, String dateField, String missionField, String siteField,
+            List<String> key, List<Field> fields) {
+        this(id, name, description, dateField, missionField, siteField, key, fields, null);
+    }
+
+    /** True for fields the store derives (stage dates), which files do not carry. */
+    public boolean isDerived(String field) {
+        return stages != null && stages.derivedFields().contains(field);
+    }
 
     public Optional<Field> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();

@@ -232,6 +232,8 @@ public final class RecordStore {
                 statement.setNull(p++, sqlType(fields.get(i)));
             } else if (value instanceof LocalDate date) {
                 statement.setObject(p++, date);
+            } else if (value instanceof java.time.LocalDateTime time) {
+                statement.setObject(p++, time);
             } else if (value instanceof Long l) {
                 statement.setLong(p++, l);
             } else if (value instanceof Double d) {
@@ -248,6 +250,7 @@ public final class RecordStore {
     private static int sqlType(Field field) {
         return switch (field.type()) {
             case DATE -> Types.DATE;
+            case TIMESTAMP -> Types.TIMESTAMP;
             case INTEGER -> Types.BIGINT;
             case DECIMAL -> Types.DOUBLE;
             case BOOLEAN -> Types.BOOLEAN;

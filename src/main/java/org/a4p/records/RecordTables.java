@@ -81,6 +81,7 @@ public final class RecordTables {
     static String sqlType(FieldType type) {
         return switch (type) {
             case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP";
             case INTEGER -> "BIGINT";
             case DECIMAL -> "DOUBLE PRECISION";
             case BOOLEAN -> "BOOLEAN";

@@ -79,6 +79,9 @@ public final class RecordValues {
         if (value instanceof java.sql.Date date) {
             return date.toLocalDate();
         }
+        if (value instanceof java.sql.Timestamp time) {
+            return time.toLocalDateTime();
+        }
         if (value instanceof Integer i) {
             return i.longValue();
         }
