@@ -41,9 +41,9 @@ class PackLoaderTest {
         }
 
         @Test
-        void hasTheFourRecordTypes() {
+        void hasTheRecordTypesOfTheFoundationAndCrimesAgainstPeacekeepers() {
             assertThat(pack.recordTypes().keySet())
-                    .containsExactly("fatality", "personnel", "allegation", "site_environment");
+                    .containsExactly("fatality", "personnel", "allegation", "site_environment", "attack_case");
         }
 
         @Test
@@ -230,7 +230,7 @@ class PackLoaderTest {
             int line = PackFixture.lineOf(text, "type: int\n");
 
             assertThat(pack.problems()).anySatisfy(p -> assertThat(p).isEqualTo(new PackProblem(PERSONNEL, line,
-                    "unknown field type 'int': expected date, integer, decimal, code, mission, site, text or boolean")));
+                    "unknown field type 'int': expected date, timestamp, integer, decimal, code, mission, site, text or boolean")));
         }
 
         @Test
