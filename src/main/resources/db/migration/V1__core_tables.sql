@@ -57,6 +57,7 @@ CREATE TABLE indicator_value (
     amount          DOUBLE PRECISION,
     records         BIGINT       NOT NULL,
     synthetic       BOOLEAN      NOT NULL,
+    flagged         BOOLEAN      NOT NULL,
     -- Org unit first: pages read one org unit's values; a refresh reads whole indicators, which
     -- is one scan of a table that holds only results. No secondary index keeps refreshes cheap.
     PRIMARY KEY (org_unit, indicator_id, period, disaggregation)

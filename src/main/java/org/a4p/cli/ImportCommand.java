@@ -47,6 +47,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--synthetic", description = "Label the records as synthetic (made up for demonstration or tests).")
     boolean synthetic;
 
+    @Option(names = "--accept-implausible", description = "Accept values that fail a plausibility rule (far outside the"
+            + " group's own history); they are flagged in every figure that uses them.")
+    boolean acceptImplausible;
+
     @Option(names = "--errors", paramLabel = "FILE", description = "Also write every error (and warning) as CSV to this file.")
     Path errorsFile;
 
@@ -72,7 +76,7 @@ final class ImportCommand implements Callable<Integer> {
             List<ImportFile> importFiles = files.stream().map(ImportFile::of).toList();
             String who = user == null ? System.getProperty("user.name", "unknown") : user;
             ProgressBar progress = new ProgressBar(System.err);
-            ImportOutcome outcome = app.importer().run(new ImportRequest(type, layout, importFiles, snapshot, synthetic, who), progress);
+            ImportOutcome outcome = app.importer().run(new ImportRequest(type, layout, importFiles, snapshot, synthetic, who, acceptImplausible), progress);
             if (errorsFile != null) {
                 writeIssues(errorsFile, outcome);
             }

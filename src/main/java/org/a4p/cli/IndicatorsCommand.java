@@ -86,6 +86,10 @@ final class IndicatorsCommand implements Callable<Integer> {
             if (format != Format.table && values.stream().anyMatch(IndicatorValue::synthetic)) {
                 spec.commandLine().getErr().println("Note: some values rest on synthetic demo records (\"synthetic\": true in JSON).");
             }
+            if (format != Format.table && values.stream().anyMatch(IndicatorValue::flagged)) {
+                spec.commandLine().getErr().println("Note: some values use records accepted despite a plausibility warning"
+                        + " (\"flagged\": true in JSON).");
+            }
             return Main.OK;
         }
     }
@@ -115,6 +119,7 @@ final class IndicatorsCommand implements Callable<Integer> {
             }
             node.put("records", v.records());
             node.put("synthetic", v.synthetic());
+            node.put("flagged", v.flagged());
         }
         out.println(json.writeValueAsString(array));
     }
@@ -126,14 +131,19 @@ final class IndicatorsCommand implements Callable<Integer> {
         }
         out.printf("%-28s %-10s %-8s %-36s %12s %9s%n", "indicator", "org unit", "period", "disaggregation", "value", "records");
         boolean synthetic = false;
+        boolean flagged = false;
         for (IndicatorValue v : values) {
             String unit = app.pack().indicator(v.indicator()).map(Indicator::unit).orElse("");
-            out.printf("%-28s %-10s %-8s %-36s %12s %9d%s%n", v.indicator(), v.orgUnit(), v.period(), v.disaggregation(),
-                    ValueFormat.shown(v.value(), unit), v.records(), v.synthetic() ? " *" : "");
+            out.printf("%-28s %-10s %-8s %-36s %12s %9d%s%s%n", v.indicator(), v.orgUnit(), v.period(), v.disaggregation(),
+                    ValueFormat.shown(v.value(), unit), v.records(), v.synthetic() ? " *" : "", v.flagged() ? " !" : "");
             synthetic |= v.synthetic();
+            flagged |= v.flagged();
         }
         if (synthetic) {
             out.println("* rests on synthetic demo records.");
+        }
+        if (flagged) {
+            out.println("! uses values accepted despite a plausibility warning (import --accept-implausible).");
         }
     }
 }

@@ -74,6 +74,9 @@ final class ScorecardCommand implements Callable<Integer> {
         if (card.synthetic()) {
             out.println("Values marked * rest on synthetic demo records, not real data.");
         }
+        if (card.priorities().stream().flatMap(p -> p.indicators().stream()).anyMatch(Scorecard.IndicatorRow::flagged)) {
+            out.println("Values marked ! use records accepted despite a plausibility warning.");
+        }
         for (Scorecard.PriorityRow priority : card.priorities()) {
             out.printf("%n%-5s %s%n", priority.id(), priority.name());
             if (priority.indicators().isEmpty()) {
@@ -81,8 +84,8 @@ final class ScorecardCommand implements Callable<Integer> {
             }
             for (Scorecard.IndicatorRow row : priority.indicators()) {
                 String target = row.target() == null ? "-" : ValueFormat.shown(row.target(), row.unit());
-                out.printf("      %-52s %10s%-2s target %8s   %s%n", truncate(row.name(), 52), ValueFormat.shown(row.value(), row.unit()),
-                        row.synthetic() ? " *" : "", target, row.status().label());
+                out.printf("      %-52s %10s%-2s%-2s target %8s   %s%n", truncate(row.name(), 52), ValueFormat.shown(row.value(), row.unit()),
+                        row.synthetic() ? " *" : "", row.flagged() ? " !" : "", target, row.status().label());
             }
         }
     }
@@ -114,6 +117,7 @@ final class ScorecardCommand implements Callable<Integer> {
                 i.put("status", row.status().code());
                 i.put("records", row.records());
                 i.put("synthetic", row.synthetic());
+                i.put("flagged", row.flagged());
             }
         }
         out.println(json.writeValueAsString(root));

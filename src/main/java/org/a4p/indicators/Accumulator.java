@@ -19,6 +19,8 @@ final class Accumulator {
     /** For median(): how many records had each value. */
     TreeMap<Double, Long> histogram;
     boolean synthetic;
+    /** True when a record behind the partial was accepted despite a plausibility rule. */
+    boolean flagged;
 
     /** Adds a partial: its measure (a sum, a minimum or a maximum) and its record count. */
     void add(double measure, long partialCount) {

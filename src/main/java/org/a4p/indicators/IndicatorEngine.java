@@ -197,7 +197,7 @@ public final class IndicatorEngine implements Importer.Refresh {
         private void runPlain(Connection connection, List<Aggregate> plain, Partials partials) throws SQLException {
             List<Object> parameters = new ArrayList<>();
             StringBuilder select = new StringBuilder("SELECT ").append(groupColumns());
-            select.append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END)");
+            select.append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END), MAX(CASE WHEN flagged THEN 1 ELSE 0 END)");
             // Each aggregate reads two partial columns: its measure (SUM, MIN or MAX; a count has
             // none) and the number of records that fed it.
             for (Aggregate aggregate : plain) {
@@ -243,7 +243,8 @@ public final class IndicatorEngine implements Importer.Refresh {
                         partials.rows++;
                         Group group = group(rs);
                         boolean synthetic = rs.getInt(base) == 1;
-                        int column = base + 1;
+                        boolean flagged = rs.getInt(base + 1) == 1;
+                        int column = base + 2;
                         for (Aggregate aggregate : plain) {
                             Map<ValueKey, Accumulator> accumulators = partials.byAggregate.computeIfAbsent(aggregate, a -> new HashMap<>());
                             double measure = rs.getDouble(column);
@@ -258,6 +259,7 @@ public final class IndicatorEngine implements Importer.Refresh {
                                     acc.add(measure, count);
                                 }
                                 acc.synthetic |= synthetic;
+                                acc.flagged |= flagged;
                             }
                         }
                     }
@@ -270,7 +272,8 @@ public final class IndicatorEngine implements Importer.Refresh {
             SqlFragment value = FormulaSql.rowValue(median.argument(), dialect);
             SqlFragment condition = median.where() == null ? null : FormulaSql.condition(median.where(), type, dialect);
             StringBuilder select = new StringBuilder("SELECT ").append(groupColumns())
-                    .append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END), ").append(value.sql()).append(", COUNT(*)");
+                    .append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END), MAX(CASE WHEN flagged THEN 1 ELSE 0 END), ")
+                    .append(value.sql()).append(", COUNT(*)");
             parameters.addAll(value.parameters());
             select.append(" FROM ").append(type.tableName()).append(where(parameters));
             select.append(" AND (").append(value.sql()).append(") IS NOT NULL");
@@ -292,12 +295,14 @@ public final class IndicatorEngine implements Importer.Refresh {
                         partials.rows++;
                         Group group = group(rs);
                         boolean synthetic = rs.getInt(base) == 1;
-                        double v = rs.getDouble(base + 1);
-                        long times = rs.getLong(base + 2);
+                        boolean flagged = rs.getInt(base + 1) == 1;
+                        double v = rs.getDouble(base + 2);
+                        long times = rs.getLong(base + 3);
                         for (ValueKey key : keys(group, disaggregations.get(median))) {
                             Accumulator acc = accumulators.computeIfAbsent(key, k -> new Accumulator());
                             acc.addValue(v, times);
                             acc.synthetic |= synthetic;
+                            acc.flagged |= flagged;
                         }
                     }
                 }
@@ -396,12 +401,14 @@ public final class IndicatorEngine implements Importer.Refresh {
         for (ValueKey key : keys) {
             Map<String, Long> recordsByType = new HashMap<>();
             boolean[] synthetic = {false};
+            boolean[] flagged = {false};
             Double value = Evaluator.evaluate(formula.root(), aggregate -> {
                 Accumulator acc = lookup(partials, aggregate, key);
                 long records = acc == null ? 0 : (aggregate.function() == AggregateFunction.LAST ? acc.lastCount : acc.count);
                 recordsByType.merge(aggregate.recordType(), records, Math::max);
                 if (acc != null) {
                     synthetic[0] |= acc.synthetic;
+                    flagged[0] |= acc.flagged;
                 }
                 return valueOf(aggregate, acc);
             });
@@ -410,7 +417,7 @@ public final class IndicatorEngine implements Importer.Refresh {
                 value = null;
             }
             out.add(new IndicatorValue(indicator.id(), key.orgUnit(), key.period(), key.disaggregation(), value, records,
-                    synthetic[0]));
+                    synthetic[0], flagged[0]));
         }
     }
 

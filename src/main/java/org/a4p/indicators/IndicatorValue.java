@@ -3,7 +3,8 @@ package org.a4p.indicators;
 /**
  * One computed value: an indicator for an org unit, period and disaggregation ("" for the total;
  * otherwise {@code field=code}), with the number of records behind it. {@code value} is null
- * when the formula has no answer (a share of nothing).
+ * when the formula has no answer (a share of nothing). {@code synthetic}: a record behind it is
+ * synthetic demo data; {@code flagged}: a record behind it was accepted despite a plausibility rule.
  */
 public record IndicatorValue(
         String indicator,
@@ -12,4 +13,5 @@ public record IndicatorValue(
         String disaggregation,
         Double value,
         long records,
-        boolean synthetic) {}
+        boolean synthetic,
+        boolean flagged) {}

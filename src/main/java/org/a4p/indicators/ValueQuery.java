@@ -18,7 +18,7 @@ public final class ValueQuery {
 
     public List<IndicatorValue> find(Connection connection, Filter filter) throws SQLException {
         StringBuilder sql = new StringBuilder(
-                "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic FROM indicator_value WHERE 1 = 1");
+                "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic, flagged FROM indicator_value WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (filter.indicator() != null) {
             sql.append(" AND indicator_id = ?");
@@ -50,7 +50,7 @@ public final class ValueQuery {
                     double amount = rs.getDouble(5);
                     Double value = rs.wasNull() ? null : amount;
                     out.add(new IndicatorValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), value,
-                            rs.getLong(6), rs.getBoolean(7)));
+                            rs.getLong(6), rs.getBoolean(7), rs.getBoolean(8)));
                 }
             }
         }

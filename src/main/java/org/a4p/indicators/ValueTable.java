@@ -21,7 +21,7 @@ final class ValueTable {
 
     private record Key(String indicator, String orgUnit, String period, String disaggregation) {}
 
-    private record Stored(Double value, long records, boolean synthetic) {}
+    private record Stored(Double value, long records, boolean synthetic, boolean flagged) {}
 
     Writes replace(Connection connection, List<String> indicators, Integer fromYear, Integer toYear, List<IndicatorValue> values)
             throws SQLException {
@@ -36,7 +36,7 @@ final class ValueTable {
             if (before == null) {
                 inserts.add(value);
             } else if (!Objects.equals(before.value(), value.value()) || before.records() != value.records()
-                    || before.synthetic() != value.synthetic()) {
+                    || before.synthetic() != value.synthetic() || before.flagged() != value.flagged()) {
                 updates.add(value);
             }
         }
@@ -50,7 +50,7 @@ final class ValueTable {
             throws SQLException {
         Map<Key, Stored> out = new HashMap<>();
         String marks = String.join(", ", java.util.Collections.nCopies(indicators.size(), "?"));
-        String sql = "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic FROM indicator_value"
+        String sql = "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic, flagged FROM indicator_value"
                 + " WHERE indicator_id IN (" + marks + ")" + (fromYear == null ? "" : " AND period_year BETWEEN ? AND ?");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(10_000);
@@ -67,7 +67,7 @@ final class ValueTable {
                     double amount = rs.getDouble(5);
                     Double value = rs.wasNull() ? null : amount;
                     out.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                            new Stored(value, rs.getLong(6), rs.getBoolean(7)));
+                            new Stored(value, rs.getLong(6), rs.getBoolean(7), rs.getBoolean(8)));
                 }
             }
         }
@@ -97,17 +97,18 @@ final class ValueTable {
 
     private static void update(Connection connection, List<IndicatorValue> values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE indicator_value SET amount = ?, records = ?, synthetic = ?"
+                "UPDATE indicator_value SET amount = ?, records = ?, synthetic = ?, flagged = ?"
                         + " WHERE indicator_id = ? AND org_unit = ? AND period = ? AND disaggregation = ?")) {
             int pending = 0;
             for (IndicatorValue value : values) {
                 setAmount(statement, 1, value.value());
                 statement.setLong(2, value.records());
                 statement.setBoolean(3, value.synthetic());
-                statement.setString(4, value.indicator());
-                statement.setString(5, value.orgUnit());
-                statement.setString(6, value.period());
-                statement.setString(7, value.disaggregation());
+                statement.setBoolean(4, value.flagged());
+                statement.setString(5, value.indicator());
+                statement.setString(6, value.orgUnit());
+                statement.setString(7, value.period());
+                statement.setString(8, value.disaggregation());
                 statement.addBatch();
                 if (++pending == 5000) {
                     statement.executeBatch();
@@ -122,8 +123,8 @@ final class ValueTable {
 
     private static void insert(Connection connection, List<IndicatorValue> values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO indicator_value (indicator_id, org_unit, period, grain, period_year, disaggregation, amount, records, synthetic)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO indicator_value (indicator_id, org_unit, period, grain, period_year, disaggregation, amount, records,"
+                        + " synthetic, flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (IndicatorValue value : values) {
                 statement.setString(1, value.indicator());
@@ -135,6 +136,7 @@ final class ValueTable {
                 setAmount(statement, 7, value.value());
                 statement.setLong(8, value.records());
                 statement.setBoolean(9, value.synthetic());
+                statement.setBoolean(10, value.flagged());
                 statement.addBatch();
                 if (++pending == 5000) {
                     statement.executeBatch();

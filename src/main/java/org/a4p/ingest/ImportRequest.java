@@ -6,6 +6,8 @@ import java.util.List;
  * What to import. {@code layout} forces a layout instead of recognising it from the header.
  * {@code wholeDataset} says the files hold the whole dataset, so records they no longer hold are
  * retired; without it nothing is ever retired, and a partial extract cannot wipe a dataset.
+ * {@code acceptImplausible} accepts values that fail a plausibility rule; they are then flagged in
+ * every output that uses them.
  */
 public record ImportRequest(
         String recordType,
@@ -13,4 +15,11 @@ public record ImportRequest(
         List<ImportFile> files,
         boolean wholeDataset,
         boolean synthetic,
-        String submittedBy) {}
+        String submittedBy,
+        boolean acceptImplausible) {
+
+    public ImportRequest(String recordType, String layout, List<ImportFile> files, boolean wholeDataset, boolean synthetic,
+            String submittedBy) {
+        this(recordType, layout, files, wholeDataset, synthetic, submittedBy, false);
+    }
+}

@@ -98,6 +98,10 @@ public final class Importer {
                 return new ImportOutcome.Accepted(written.submissions, written.changes, warnings, notes, new ImportOutcome.Timings(
                         (parsed - started) / 1_000_000, (wrote - parsed) / 1_000_000, (refreshed - wrote) / 1_000_000,
                         (committed - refreshed) / 1_000_000));
+            } catch (Implausible e) {
+                connection.rollback();
+                progress.done();
+                return new ImportOutcome.Rejected(e.issues, e.issues.size(), warnings);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -130,6 +134,17 @@ public final class Importer {
         return count;
     }
 
+    /** Thrown inside the write transaction when values fail a plausibility rule without the user's override. */
+    private static final class Implausible extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<RowIssue> issues;
+
+        Implausible(List<RowIssue> issues) {
+            super("implausible values", null, false, false);
+            this.issues = issues;
+        }
+    }
+
     private record Written(List<SubmissionSummary> submissions, List<ImportOutcome.Change> changes, Set<Integer> years) {}
 
     private Written write(Connection connection, RecordType type, ImportRequest request, List<FileBatch> batches,
@@ -144,6 +159,10 @@ public final class Importer {
         List<ImportOutcome.Change> changes = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StageHistory history = type.stages() == null ? null : StageHistory.load(connection, type);
+        PlausibilityCheck plausibility = new PlausibilityCheck(type, database.dialect());
+        plausibility.load(connection);
+        Set<Object[]> flagged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<RowIssue> implausible = new ArrayList<>();
         for (int b = 0; b < batches.size(); b++) {
             FileBatch batch = batches.get(b);
             if (history != null) {
@@ -175,6 +194,33 @@ public final class Importer {
                     unchanged++;
                 }
             }
+            if (!type.plausibility().isEmpty()) {
+                Set<Object[]> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                changed.addAll(added);
+                revised.forEach(r -> changed.add(r.values()));
+                for (int i = 0; i < batch.records().size(); i++) {
+                    Object[] values = batch.records().get(i);
+                    String reason = changed.contains(values) ? plausibility.check(values) : null;
+                    if (reason == null) {
+                        continue;
+                    }
+                    if (request.acceptImplausible()) {
+                        flagged.add(values);
+                        warnings.add(new RowIssue(batch.fileName(), batch.rowNumbers()[i], null, null,
+                                reason + "; accepted on request and flagged in every figure that uses it"));
+                    } else {
+                        implausible.add(new RowIssue(batch.fileName(), batch.rowNumbers()[i], null, null,
+                                reason + ". Check the row; to accept it as reported, import again with --accept-implausible"
+                                        + " and it will be flagged in every figure that uses it"));
+                    }
+                }
+            }
+            if (!implausible.isEmpty()) {
+                if (b == batches.size() - 1) {
+                    throw new Implausible(implausible);
+                }
+                continue;
+            }
             List<Long> retireIds = new ArrayList<>();
             List<String> retireKeys = new ArrayList<>();
             boolean last = b == batches.size() - 1;
@@ -189,11 +235,11 @@ public final class Importer {
             long submissionId = insertSubmission(connection, type, request, batch, added.size(), revised.size(), unchanged,
                     retireIds.size(), now);
             progress.update("writing " + batch.fileName(), 0.1);
-            store.insert(connection, type, added, submissionId, request.synthetic());
+            store.insert(connection, type, added, submissionId, request.synthetic(), flagged::contains);
             progress.update("writing " + batch.fileName(), 0.6);
             List<Long> revisedIds = revised.stream().map(RecordStore.Revision::id).toList();
             Map<Long, Object[]> before = store.keepHistory(connection, type, revisedIds, submissionId);
-            store.revise(connection, type, revised, submissionId, request.synthetic());
+            store.revise(connection, type, revised, submissionId, request.synthetic(), flagged::contains);
             Map<Long, Object[]> retiredBefore = store.keepHistory(connection, type, retireIds, submissionId);
             store.retire(connection, type, retireIds, submissionId);
             progress.update("writing " + batch.fileName(), 0.9);

@@ -33,7 +33,8 @@ public final class PackLoader {
     private static final Set<String> UNITS = Set.of("count", "percent", "rate", "days", "hours", "minutes", "ratio");
 
     /** Bookkeeping columns of every record table (see RecordTables); no field may take these names. */
-    static final Set<String> RESERVED_NAMES = Set.of("id", "row_hash", "row_version", "submission_id", "synthetic", "retired_by");
+    static final Set<String> RESERVED_NAMES = Set.of("id", "row_hash", "row_version", "submission_id", "synthetic", "flagged",
+            "retired_by");
 
     private final PackSource source;
     private final List<PackProblem> problems = new ArrayList<>();
@@ -312,7 +313,38 @@ public final class PackLoader {
         }
         return Optional.of(new RecordType(id, optionalText(node, "name") == null ? id : optionalText(node, "name"),
                 optionalText(node, "description"), requiredText(node, "date_field"), requiredText(node, "mission_field"),
-                optionalText(node, "site_field"), textList(node, "key"), List.copyOf(fields), stages));
+                optionalText(node, "site_field"), textList(node, "key"), List.copyOf(fields), stages,
+                node.get("plausibility").map(YamlNode::items).orElse(List.of()).stream()
+                        .map(n -> plausibility(id, n, fields)).filter(java.util.Objects::nonNull).toList()));
+    }
+
+    private Plausibility plausibility(String typeId, YamlNode node, List<Field> fields) {
+        String id = requiredText(node, "id");
+        String numerator = requiredText(node, "numerator");
+        List<String> denominator = textList(node, "denominator");
+        List<String> group = textList(node, "group");
+        Double factor = number(node, "max_factor");
+        Double history = number(node, "min_history");
+        if (id == null || numerator == null) {
+            return null;
+        }
+        List<String> numeric = new ArrayList<>(denominator);
+        numeric.add(numerator);
+        for (String name : numeric) {
+            if (fields.stream().noneMatch(f -> f.name().equals(name) && f.type().isNumeric())) {
+                problem(node, "plausibility rule '" + id + "': '" + name + "' is not a numeric field of '" + typeId + "'");
+            }
+        }
+        for (String name : group) {
+            if (fields.stream().noneMatch(f -> f.name().equals(name))) {
+                problem(node, "plausibility rule '" + id + "': group field '" + name + "' is not a field of '" + typeId + "'");
+            }
+        }
+        if (factor == null || factor <= 1) {
+            problem(node, "plausibility rule '" + id + "' needs a max_factor above 1");
+        }
+        return new Plausibility(id, optionalText(node, "description"), numerator, denominator, group,
+                factor == null ? 10 : factor, history == null ? 3 : history.intValue());
     }
 
     private Stages stages(String typeId, YamlNode node, List<Field> fields) {

@@ -7,7 +7,8 @@ import java.util.Optional;
  * The schema of one kind of mission record. {@code dateField} places a record in time,
  * {@code missionField} in a mission, {@code siteField} (optional) at a site; {@code key} is the
  * natural key that makes re-imports idempotent. {@code stages} is set for cases that move through
- * stages; their derived stage dates are among {@code fields}.
+ * stages; their derived stage dates are among {@code fields}. {@code plausibility} lists the rules
+ * that hold a new value against the group's own history.
  */
 public record RecordType(
         String id,
@@ -18,12 +19,13 @@ public record RecordType(
         String siteField,
         List<String> key,
         List<Field> fields,
-        Stages stages) {
+        Stages stages,
+        List<Plausibility> plausibility) {
 
     /** A record type whose records do not move through stages. */
     public RecordType(String id, String name, String description, String dateField, String missionField, String siteField,
             List<String> key, List<Field> fields) {
-        this(id, name, description, dateField, missionField, siteField, key, fields, null);
+        this(id, name, description, dateField, missionField, siteField, key, fields, null, List.of());
     }
 
     /** True for fields the store derives (stage dates), which files do not carry. */

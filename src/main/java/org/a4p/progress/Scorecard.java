@@ -8,5 +8,5 @@ public record Scorecard(String orgUnit, String orgUnitName, int year, boolean sy
     public record PriorityRow(String id, String name, List<IndicatorRow> indicators) {}
 
     public record IndicatorRow(String id, String name, Double value, String unit, Double target, Status status,
-            long records, boolean synthetic) {}
+            long records, boolean synthetic, boolean flagged) {}
 }

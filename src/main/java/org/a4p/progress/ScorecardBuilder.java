@@ -66,7 +66,7 @@ public final class ScorecardBuilder {
                 indicators.add(new Scorecard.IndicatorRow(indicator.id(), indicator.name(), amount, indicator.unit(),
                         Targets.targetFor(indicator, year).orElse(null),
                         Targets.status(indicator, year, amount, pack.settings().atRiskMargin()),
-                        value == null ? 0 : value.records(), synthetic));
+                        value == null ? 0 : value.records(), synthetic, value != null && value.flagged()));
             }
             rows.add(new Scorecard.PriorityRow(priority.id(), priority.name(), indicators));
         }

@@ -57,18 +57,25 @@ public final class RecordStore {
 
     public void insert(Connection connection, RecordType type, List<Object[]> rows, long submissionId, boolean synthetic)
             throws SQLException {
+        insert(connection, type, rows, submissionId, synthetic, row -> false);
+    }
+
+    /** Inserts new records; {@code flagged} marks those accepted despite a plausibility rule. */
+    public void insert(Connection connection, RecordType type, List<Object[]> rows, long submissionId, boolean synthetic,
+            java.util.function.Predicate<Object[]> flagged) throws SQLException {
         List<Field> fields = type.fields();
         String columns = fields.stream().map(f -> dialect.quote(f.name())).collect(Collectors.joining(", "));
         String marks = fields.stream().map(f -> "?").collect(Collectors.joining(", "));
-        String sql = "INSERT INTO " + type.tableName() + " (" + columns + ", row_hash, row_version, submission_id, synthetic)"
-                + " VALUES (" + marks + ", ?, 1, ?, ?)";
+        String sql = "INSERT INTO " + type.tableName() + " (" + columns + ", row_hash, row_version, submission_id, synthetic, flagged)"
+                + " VALUES (" + marks + ", ?, 1, ?, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int pending = 0;
             for (Object[] row : rows) {
                 int p = bindFields(statement, fields, row);
                 statement.setLong(p++, RecordValues.hash(row));
                 statement.setLong(p++, submissionId);
-                statement.setBoolean(p, synthetic);
+                statement.setBoolean(p++, synthetic);
+                statement.setBoolean(p, flagged.test(row));
                 statement.addBatch();
                 if (++pending == BATCH) {
                     statement.executeBatch();
@@ -82,12 +89,12 @@ public final class RecordStore {
     }
 
     /** Overwrites stored records with new versions, keeping the old ones in the history. */
-    public void revise(Connection connection, RecordType type, List<Revision> revisions, long submissionId, boolean synthetic)
-            throws SQLException {
+    public void revise(Connection connection, RecordType type, List<Revision> revisions, long submissionId, boolean synthetic,
+            java.util.function.Predicate<Object[]> flagged) throws SQLException {
         List<Field> fields = type.fields();
         String assignments = fields.stream().map(f -> dialect.quote(f.name()) + " = ?").collect(Collectors.joining(", "));
         String sql = "UPDATE " + type.tableName() + " SET " + assignments
-                + ", row_hash = ?, row_version = row_version + 1, submission_id = ?, synthetic = ?, retired_by = NULL WHERE id = ?";
+                + ", row_hash = ?, row_version = row_version + 1, submission_id = ?, synthetic = ?, flagged = ?, retired_by = NULL WHERE id = ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int pending = 0;
             for (Revision revision : revisions) {
@@ -95,6 +102,7 @@ public final class RecordStore {
                 statement.setLong(p++, RecordValues.hash(revision.values()));
                 statement.setLong(p++, submissionId);
                 statement.setBoolean(p++, synthetic);
+                statement.setBoolean(p++, flagged.test(revision.values()));
                 statement.setLong(p, revision.id());
                 statement.addBatch();
                 if (++pending == BATCH) {

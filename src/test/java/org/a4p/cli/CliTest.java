@@ -165,7 +165,7 @@ class CliTest {
         for (JsonNode value : array) {
             List<String> keys = new ArrayList<>();
             value.fieldNames().forEachRemaining(keys::add);
-            assertThat(keys).containsExactly("indicator", "org_unit", "period", "disaggregation", "value", "records", "synthetic");
+            assertThat(keys).containsExactly("indicator", "org_unit", "period", "disaggregation", "value", "records", "synthetic", "flagged");
             assertThat(value.get("period").asText()).isEqualTo("2020");
         }
     }
