@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
 final class ScorecardCommand implements Callable<Integer> {
     enum Format { table, json }
 
+    enum View { priority, commitment }
+
     @Spec
     CommandSpec spec;
 
@@ -38,6 +40,10 @@ final class ScorecardCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--by", defaultValue = "priority", description = "priority (headline indicators of each A4P+ priority)"
+            + " or commitment (every indicator under each A4P commitment area it moves). Default ${DEFAULT-VALUE}.")
+    View view;
 
     @Option(names = "--demo", description = "Load the demo data into the database first.")
     boolean demo;
@@ -59,18 +65,20 @@ final class ScorecardCommand implements Callable<Integer> {
             }
             ScorecardBuilder builder = new ScorecardBuilder(app.pack());
             int shownYear = year != null ? year : builder.defaultYear(yearly);
-            Scorecard card = builder.build(orgUnit, shownYear, yearly);
+            Scorecard card = view == View.commitment ? builder.byCommitmentArea(orgUnit, shownYear, yearly)
+                    : builder.build(orgUnit, shownYear, yearly);
+            String groups = view == View.commitment ? "commitment_areas" : "priorities";
             if (format == Format.json) {
-                printJson(card, out);
+                printJson(card, groups, out);
             } else {
-                printTable(card, out);
+                printTable(card, view == View.commitment ? "A4P commitment areas" : "A4P+ scorecard", out);
             }
             return Main.OK;
         }
     }
 
-    private static void printTable(Scorecard card, PrintWriter out) {
-        out.printf("A4P+ scorecard: %s (%s), %d%n", card.orgUnitName(), card.orgUnit(), card.year());
+    private static void printTable(Scorecard card, String title, PrintWriter out) {
+        out.printf("%s: %s (%s), %d%n", title, card.orgUnitName(), card.orgUnit(), card.year());
         if (card.synthetic()) {
             out.println("Values marked * rest on synthetic demo records, not real data.");
         }
@@ -78,7 +86,7 @@ final class ScorecardCommand implements Callable<Integer> {
             out.println("Values marked ! use records accepted despite a plausibility warning.");
         }
         for (Scorecard.PriorityRow priority : card.priorities()) {
-            out.printf("%n%-5s %s%n", priority.id(), priority.name());
+            out.printf("%n%-5s %s%n", priority.id().length() > 5 ? "" : priority.id(), priority.name());
             if (priority.indicators().isEmpty()) {
                 out.println("      (no indicator in the pack yet)");
             }
@@ -94,14 +102,14 @@ final class ScorecardCommand implements Callable<Integer> {
         return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
-    private static void printJson(Scorecard card, PrintWriter out) throws IOException {
+    private static void printJson(Scorecard card, String groups, PrintWriter out) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("org_unit", card.orgUnit());
         root.put("org_unit_name", card.orgUnitName());
         root.put("year", card.year());
         root.put("synthetic", card.synthetic());
-        ArrayNode priorities = root.putArray("priorities");
+        ArrayNode priorities = root.putArray(groups);
         for (Scorecard.PriorityRow priority : card.priorities()) {
             ObjectNode p = priorities.addObject();
             p.put("id", priority.id());

@@ -47,7 +47,30 @@ public final class ScorecardBuilder {
                 .orElse(java.time.Year.now().getValue() - 1);
     }
 
+    /**
+     * The commitment-area view: for each of the eight A4P commitment areas, every indicator that
+     * moves it (the seed chose its priorities for the areas they move), with its status.
+     */
+    public Scorecard byCommitmentArea(String orgUnit, int year, List<IndicatorValue> yearlyTotals) {
+        Scorecard byPriority = buildRows(orgUnit, year, yearlyTotals, true);
+        Map<String, Scorecard.IndicatorRow> rows = new HashMap<>();
+        byPriority.priorities().forEach(p -> p.indicators().forEach(i -> rows.put(i.id(), i)));
+        List<Scorecard.PriorityRow> areas = new ArrayList<>();
+        for (var area : pack.commitmentAreas()) {
+            List<Scorecard.IndicatorRow> indicators = pack.indicators().stream()
+                    .filter(i -> i.commitmentAreas().contains(area.id()))
+                    .map(i -> rows.get(i.id()))
+                    .toList();
+            areas.add(new Scorecard.PriorityRow(area.id(), area.name(), indicators));
+        }
+        return new Scorecard(byPriority.orgUnit(), byPriority.orgUnitName(), year, byPriority.synthetic(), areas);
+    }
+
     public Scorecard build(String orgUnit, int year, List<IndicatorValue> yearlyTotals) {
+        return buildRows(orgUnit, year, yearlyTotals, false);
+    }
+
+    private Scorecard buildRows(String orgUnit, int year, List<IndicatorValue> yearlyTotals, boolean everyIndicator) {
         Map<String, IndicatorValue> byIndicator = new HashMap<>();
         for (IndicatorValue value : yearlyTotals) {
             if (value.period().equals(Integer.toString(year)) && value.orgUnit().equals(orgUnit) && value.disaggregation().isEmpty()) {
@@ -58,7 +81,9 @@ public final class ScorecardBuilder {
         boolean anySynthetic = false;
         for (Priority priority : pack.priorities()) {
             List<Scorecard.IndicatorRow> indicators = new ArrayList<>();
-            for (Indicator indicator : shownFor(priority)) {
+            List<Indicator> shown = everyIndicator
+                    ? pack.indicators().stream().filter(i -> i.priority().equals(priority.id())).toList() : shownFor(priority);
+            for (Indicator indicator : shown) {
                 IndicatorValue value = byIndicator.get(indicator.id());
                 Double amount = value == null ? null : value.value();
                 boolean synthetic = value != null && value.synthetic();

@@ -20,6 +20,9 @@ public record Aggregate(AggregateFunction function, String recordType, RowExpr a
         if (argument != null && Formula.fieldRefs(argument).stream().anyMatch(f -> !f.recordType().equals(recordType))) {
             throw new IllegalArgumentException("every field of " + argument + " must belong to " + recordType);
         }
+        if (where != null && Formula.fieldRefs(where).stream().anyMatch(f -> !f.recordType().equals(recordType))) {
+            throw new IllegalArgumentException("every field of the condition " + where + " must belong to " + recordType);
+        }
     }
 
     /** The canonical spelling, e.g. {@code sum(casevac.minutes where priority = 'urgent')}. */

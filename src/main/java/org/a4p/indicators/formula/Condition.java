@@ -7,9 +7,16 @@ import java.util.Set;
 /**
  * The {@code where} filter of an aggregate. Field names are bare (without the record type, which
  * is the aggregate's). Literals are {@link String}, {@link Double} or {@link Boolean}.
+ *
+ * <p>A comparison of a plain field with a literal is a {@link Compare}, and a null test of a plain
+ * field an {@link IsNull}; comparisons that involve row expressions on either side (another
+ * field, arithmetic, {@code days_between(...)}) are {@link RowCompare} and {@link RowIsNull}. The
+ * two kinds do not overlap, so each condition has one tree and {@code toString()} parses back to
+ * it: the constructors of {@code RowCompare} and {@code RowIsNull} refuse the shapes that belong to
+ * {@code Compare} and {@code IsNull}.
  */
-public sealed interface Condition
-        permits Condition.And, Condition.Or, Condition.Not, Condition.Compare, Condition.In, Condition.IsNull {
+public sealed interface Condition permits Condition.And, Condition.Or, Condition.Not, Condition.Compare, Condition.In,
+        Condition.IsNull, Condition.RowCompare, Condition.RowIsNull {
 
     /** The comparison operators after normalisation ({@code <>} becomes {@code !=}). */
     Set<String> OPERATORS = Set.of("=", "!=", "<", "<=", ">", ">=");
@@ -92,6 +99,47 @@ public sealed interface Condition
         @Override
         public String toString() {
             return field + (negated ? " is not null" : " is null");
+        }
+    }
+
+    /**
+     * {@code left op right} where the sides are row expressions of the aggregate's record type,
+     * such as {@code achieved_on <= due_on} or {@code days_between(occurred_on, raised_on) <= 7}.
+     * Fields are printed bare. A field compared with a number is a {@link Compare} instead.
+     */
+    record RowCompare(RowExpr left, String op, RowExpr right) implements Condition {
+        public RowCompare {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+            if (!OPERATORS.contains(op)) {
+                throw new IllegalArgumentException("unknown comparison operator '" + op + "'");
+            }
+            if (left instanceof RowExpr.FieldRef && right instanceof RowExpr.RowNumber) {
+                throw new IllegalArgumentException("a field compared with a number is a Compare, not a RowCompare");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return Printer.bare(left) + " " + op + " " + Printer.bare(right);
+        }
+    }
+
+    /**
+     * {@code value is null} or {@code value is not null} for a row expression that is more than a
+     * field, such as {@code days_between(a, b) is null}; a plain field is an {@link IsNull} instead.
+     */
+    record RowIsNull(RowExpr value, boolean negated) implements Condition {
+        public RowIsNull {
+            Objects.requireNonNull(value, "value");
+            if (value instanceof RowExpr.FieldRef) {
+                throw new IllegalArgumentException("a null test of a field is an IsNull, not a RowIsNull");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return Printer.bare(value) + (negated ? " is not null" : " is null");
         }
     }
 }

@@ -21,17 +21,28 @@ import java.util.Set;
  *                                                              sum/avg/min/max/median/last a rowexpr
  * rowexpr   := rowterm (('+'|'-') rowterm)*
  * rowterm   := rowunary (('*'|'/') rowunary)*
- * rowunary  := NUMBER | '(' rowexpr ')' | type.field
- *            | days_between(type.f1, type.f2) | hours_between(...) | minutes_between(...)
+ * rowunary  := ['-'] NUMBER | '(' rowexpr ')' | FIELD
+ *            | days_between(FIELD, FIELD) | hours_between(FIELD, FIELD) | minutes_between(FIELD, FIELD)
  * condition := andcond ('or' andcond)*
  * andcond   := notcond ('and' notcond)*
  * notcond   := 'not' notcond | '(' condition ')' | comparison
- * comparison:= FIELD op literal | FIELD ['not'] 'in' '(' literal (',' literal)* ')' | FIELD 'is' ['not'] 'null'
+ * comparison:= rowexpr op (rowexpr | literal)               a 'text', true or false literal needs a field on the left
+ *            | rowexpr 'is' ['not'] 'null'
+ *            | FIELD ['not'] 'in' '(' literal (',' literal)* ')'
  * </pre>
  *
- * Keywords and function names are case-insensitive; names are {@code [a-z_][a-z0-9_]*}. All fields
+ * FIELD is {@code type.field} in an aggregate's argument; inside {@code where} it may also be the
+ * bare field name, as the type is the aggregate's. So a condition compares a record's own values:
+ * {@code count(political_milestone where achieved_on <= due_on)},
+ * {@code count(sofa_violation where days_between(occurred_on, raised_on) <= 7)} or
+ * {@code count(engagement where women_participants * 2 >= participants)}. A condition that starts
+ * with '(' is read as a parenthesised condition when it is one, else as a row expression, so
+ * {@code (a + b) * 2 > c} works as well as {@code (a = 1 or b = 2)}.
+ *
+ * <p>Keywords and function names are case-insensitive; names are {@code [a-z_][a-z0-9_]*}. All fields
  * of one aggregate belong to one record type. Equality and {@code toString()} follow the canonical
- * form, so {@code Formula.parse(f.toString()).equals(f)}.
+ * form, so {@code Formula.parse(f.toString()).equals(f)}; in the canonical form, fields inside
+ * {@code where} are bare and a field compared with a literal is a {@link Condition.Compare}.
  */
 public record Formula(Expr root) {
 
@@ -75,6 +86,30 @@ public record Formula(Expr root) {
         List<RowExpr.FieldRef> refs = new ArrayList<>();
         collect(e, refs);
         return refs;
+    }
+
+    /** Every field reference in the row expressions of a condition, in order (plain fields of Compare, In and IsNull are names, not references). */
+    static List<RowExpr.FieldRef> fieldRefs(Condition c) {
+        List<RowExpr.FieldRef> refs = new ArrayList<>();
+        collect(c, refs);
+        return refs;
+    }
+
+    private static void collect(Condition c, List<RowExpr.FieldRef> into) {
+        if (c instanceof Condition.And a) {
+            collect(a.left(), into);
+            collect(a.right(), into);
+        } else if (c instanceof Condition.Or o) {
+            collect(o.left(), into);
+            collect(o.right(), into);
+        } else if (c instanceof Condition.Not n) {
+            collect(n.inner(), into);
+        } else if (c instanceof Condition.RowCompare r) {
+            collect(r.left(), into);
+            collect(r.right(), into);
+        } else if (c instanceof Condition.RowIsNull r) {
+            collect(r.value(), into);
+        }
     }
 
     private static void collect(RowExpr e, List<RowExpr.FieldRef> into) {

@@ -19,9 +19,22 @@ import org.a4p.pack.RecordType;
  * two maps rather than a whole {@code Pack} so it can be used (and tested) without loading one.
  * Each problem starts with the aggregate it is about, e.g.
  * {@code count(fatality where incident_typ = 'malicious_act'): 'incident_typ' is not a field of fatality; fields: ...}.
+ *
+ * <p>In a comparison both sides are checked: their fields must exist, arithmetic needs numbers and
+ * {@code days_between}/{@code hours_between}/{@code minutes_between} need date or timestamp
+ * fields. The sides must then be of one kind: numbers (integer and decimal fields, numbers,
+ * arithmetic and the between functions), temporal values (date and timestamp fields, or a
+ * 'YYYY-MM-DD' / 'YYYY-MM-DDTHH:MM' literal), or fields of the same other type. Ordering
+ * comparisons ({@code < <= > >=}) need numbers or temporal values; two code fields may be compared
+ * with {@code =} or {@code !=} only when they use the same code list.
  */
 public final class FormulaChecker {
     private static final Set<String> ORDERING = Set.of("<", "<=", ">", ">=");
+    /** The kinds of comparable values besides the other field types; see {@link #kind}. */
+    private static final String NUMBER = "number";
+    private static final String TEMPORAL = "temporal";
+    private static final String NEEDS_NUMBERS =
+            " needs numbers (integer or decimal fields, or days_between/hours_between/minutes_between), but ";
 
     private final Map<String, RecordType> recordTypes;
     private final Map<String, CodeList> codeLists;
@@ -60,23 +73,46 @@ public final class FormulaChecker {
     }
 
     private void rowExpr(RowExpr e, AggregateFunction function) {
-        if (e instanceof RowExpr.FieldRef ref) {
-            field(ref.field()).filter(f -> !f.type().isNumeric()).ifPresent(f -> problem(function.word()
-                    + " needs numbers (integer or decimal fields, or days_between/hours_between/minutes_between), but "
-                    + f.name() + " is " + article(f.type())));
-        } else if (e instanceof RowExpr.RowBinary b) {
-            rowExpr(b.left(), function);
-            rowExpr(b.right(), function);
-        } else if (e instanceof RowExpr.Between b) {
-            between(b, b.from());
-            between(b, b.to());
-        }
+        numbers(e, function.word(), false);
     }
 
-    /** Both units need dates for now; hours and minutes will also take timestamps once that type exists. */
-    private void between(RowExpr.Between b, RowExpr.FieldRef ref) {
-        field(ref.field()).filter(f -> f.type() != FieldType.DATE).ifPresent(f -> problem(
-                b.unit().word() + " needs date fields, but " + f.name() + " is " + article(f.type())));
+    /**
+     * Whether {@code e} is a sound number, reporting each field that is missing or of the wrong
+     * type. {@code who} names what needs the numbers: the aggregate function for its argument; in a
+     * condition ({@code inCondition}) each arithmetic operator names itself.
+     */
+    private boolean numbers(RowExpr e, String who, boolean inCondition) {
+        if (e instanceof RowExpr.FieldRef ref) {
+            Optional<Field> f = field(ref.field());
+            f.filter(x -> !x.type().isNumeric()).ifPresent(x -> problem(who + NEEDS_NUMBERS + x.name() + " is " + article(x.type())));
+            return f.isPresent() && f.get().type().isNumeric();
+        }
+        if (e instanceof RowExpr.RowBinary b) {
+            String operator = inCondition ? "'" + b.op() + "'" : who;
+            return numbers(b.left(), operator, inCondition) & numbers(b.right(), operator, inCondition);
+        }
+        if (e instanceof RowExpr.Between b) {
+            return between(b, b.from()) & between(b, b.to());
+        }
+        return true;
+    }
+
+    /** All three units take date and timestamp fields (a date counts from its midnight). */
+    private boolean between(RowExpr.Between b, RowExpr.FieldRef ref) {
+        Optional<Field> f = field(ref.field());
+        f.filter(x -> !isTemporal(x.type())).ifPresent(x -> problem(
+                b.unit().word() + " needs date fields, but " + x.name() + " is " + article(x.type())));
+        return f.isPresent() && isTemporal(f.get().type());
+    }
+
+    /** Whether {@code type} holds dates or dates and times: DATE, or TIMESTAMP where that type exists. */
+    static boolean isTemporal(FieldType type) {
+        return isTimestamp(type) || type == FieldType.DATE;
+    }
+
+    /** Whether {@code type} is TIMESTAMP; by name, so this compiles before that type exists. */
+    static boolean isTimestamp(FieldType type) {
+        return type.name().equals("TIMESTAMP");
     }
 
     private void condition(Condition c) {
@@ -94,11 +130,67 @@ public final class FormulaChecker {
             field(in.field()).ifPresent(f -> in.literals().forEach(l -> literal(f, l)));
         } else if (c instanceof Condition.IsNull isNull) {
             field(isNull.field());
+        } else if (c instanceof Condition.RowCompare cmp) {
+            rowCompare(cmp);
+        } else if (c instanceof Condition.RowIsNull isNull) {
+            operand(isNull.value());
         }
     }
 
+    /** A side of a comparison: a field of any type, or a number (checked as such). */
+    private boolean operand(RowExpr e) {
+        return e instanceof RowExpr.FieldRef ref ? field(ref.field()).isPresent() : numbers(e, null, true);
+    }
+
+    /** Both sides sound, then of one kind, then orderable for an ordering operator, then one code list. */
+    private void rowCompare(Condition.RowCompare cmp) {
+        boolean sound = operand(cmp.left()) & operand(cmp.right());
+        if (!sound) {
+            return;
+        }
+        Field left = fieldOf(cmp.left());
+        Field right = fieldOf(cmp.right());
+        String kind = kind(left);
+        if (!kind.equals(kind(right))) {
+            // the field is the subject of the message, as in "x is a code field and cannot be compared with the number 1"
+            boolean leftFirst = left != null || right == null;
+            problem(subject(leftFirst ? cmp.left() : cmp.right(), leftFirst ? left : right)
+                    + " and cannot be compared with " + object(leftFirst ? cmp.right() : cmp.left(), leftFirst ? right : left));
+        } else if (ORDERING.contains(cmp.op()) && !kind.equals(NUMBER) && !kind.equals(TEMPORAL)) {
+            problem("'" + cmp.op() + "' compares order, but " + left.name() + " is " + article(left.type()) + "; use = or !=");
+        } else if (left != null && right != null && left.type() == FieldType.CODE
+                && !Objects.equals(left.codeList(), right.codeList())) {
+            problem(left.name() + " and " + right.name() + " cannot be compared: they use different code lists ("
+                    + left.codeList() + " and " + right.codeList() + ")");
+        }
+    }
+
+    /** The field a side is, or null when it is a number. */
+    private Field fieldOf(RowExpr e) {
+        return e instanceof RowExpr.FieldRef ref ? type.field(ref.field()).orElseThrow() : null;
+    }
+
+    /** Sides of the same kind can be compared: numbers, temporal values, or fields of one other type. */
+    private static String kind(Field f) {
+        if (f == null || f.type().isNumeric()) {
+            return NUMBER;
+        }
+        return isTemporal(f.type()) ? TEMPORAL : f.type().name();
+    }
+
+    private static String subject(RowExpr e, Field f) {
+        return f != null ? f.name() + " is " + article(f.type()) : Printer.bare(e) + " is a number";
+    }
+
+    private static String object(RowExpr e, Field f) {
+        if (f != null) {
+            return f.name() + ", " + article(f.type());
+        }
+        return e instanceof RowExpr.RowNumber ? "the number " + Printer.bare(e) : Printer.bare(e) + ", a number";
+    }
+
     private void compare(Field f, String op, Object literal) {
-        if (ORDERING.contains(op) && !f.type().isNumeric() && f.type() != FieldType.DATE) {
+        if (ORDERING.contains(op) && !f.type().isNumeric() && !isTemporal(f.type())) {
             problem("'" + op + "' compares order, but " + f.name() + " is " + article(f.type()) + "; use =, != or in");
             return;
         }
@@ -115,6 +207,8 @@ public final class FormulaChecker {
             problem(f.name() + " is " + article(t) + " and cannot be compared with " + describe(literal));
         } else if (t == FieldType.DATE) {
             date(f, (String) literal);
+        } else if (isTimestamp(t)) {
+            timestamp(f, (String) literal);
         } else if (t == FieldType.CODE) {
             code(f, (String) literal);
         }
@@ -125,6 +219,13 @@ public final class FormulaChecker {
             LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             problem("'" + text + "' is not a date like 2024-12-31 (" + f.name() + " is a date field)");
+        }
+    }
+
+    private void timestamp(Field f, String text) {
+        if (FormulaSql.timestamp(text) == null) {
+            problem("'" + text + "' is not a date and time like 2024-12-31T14:05 or a date like 2024-12-31 ("
+                    + f.name() + " is a timestamp field)");
         }
     }
 

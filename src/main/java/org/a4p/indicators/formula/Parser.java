@@ -17,6 +17,10 @@ final class Parser {
     private static final Set<String> RESERVED = Set.of("where", "and", "or", "not", "in", "is", "null", "true", "false");
     private static final String PRIMARY = "a number, '(' or an aggregate such as count(...)";
     private static final String ROW_VALUE = "a number, '(', a field such as type.field, or days_between(...)";
+    private static final String CONDITION_VALUE = "a field name, a number, '(' or days_between(...)";
+    private static final String COMPARISON = "a comparison (=, !=, <>, <, <=, >, >=), 'in', 'not in' or 'is'";
+    private static final String ROW_COMPARISON = "an operator (+, -, *, /), a comparison (=, !=, <>, <, <=, >, >=) or 'is'";
+    private static final String NULL_HINT = " (test for a missing value with 'is null')";
     private static final String LITERAL = "a value: 'text', a number, true or false";
     private static final String AFTER_CONDITION = "'and', 'or' or ')'";
     private static final String BETWEEN_WORDS = "days_between, hours_between, minutes_between";
@@ -25,6 +29,8 @@ final class Parser {
     private int index;
     /** The record type of the aggregate being parsed, set by its first field reference. */
     private String recordType;
+    /** Whether a where condition is being parsed, where fields may be written without their type. */
+    private boolean inWhere;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -96,6 +102,7 @@ final class Parser {
     private Aggregate aggregate(AggregateFunction function) {
         expect("(", "'('");
         recordType = null;
+        inWhere = false;
         RowExpr argument = null;
         if (function == AggregateFunction.COUNT) {
             recordType = name("a record type name");
@@ -112,7 +119,9 @@ final class Parser {
         }
         Condition where = null;
         if (acceptKeyword("where")) {
+            inWhere = true;
             where = condition();
+            inWhere = false;
             expect(")", AFTER_CONDITION);
         } else {
             expect(")", argument == null ? "'where' or ')'" : "an operator, 'where' or ')'");
@@ -140,12 +149,12 @@ final class Parser {
         return left;
     }
 
-    // rowunary := NUMBER | '(' rowexpr ')' | type.field | days_between(...) | hours_between(...) | minutes_between(...)
+    // rowunary := ['-'] NUMBER | '(' rowexpr ')' | FIELD | days_between(...) | hours_between(...) | minutes_between(...)
+    // where FIELD is type.field, or inside a where condition also a bare field name
     private RowExpr rowUnary() {
         Token t = peek();
-        if (t.is(Kind.NUMBER)) {
-            next();
-            return new RowExpr.RowNumber(Double.parseDouble(t.text()));
+        if (t.is(Kind.NUMBER) || (t.isSymbol("-") && peekAfter().is(Kind.NUMBER))) {
+            return new RowExpr.RowNumber(signedNumber());
         }
         if (accept("(")) {
             RowExpr inner = rowExpr();
@@ -153,9 +162,22 @@ final class Parser {
             return inner;
         }
         if (t.is(Kind.WORD)) {
-            return peekAfter().isSymbol("(") ? between() : fieldRef();
+            return peekAfter().isSymbol("(") ? between() : anyFieldRef();
         }
-        throw error(ROW_VALUE);
+        throw error(inWhere ? CONDITION_VALUE : ROW_VALUE);
+    }
+
+    /** NUMBER or '-' NUMBER; minus zero is zero, so that it prints and parses back the same. */
+    private double signedNumber() {
+        boolean negative = accept("-");
+        double value = Double.parseDouble(next().text());
+        return negative ? -value + 0.0 : value;
+    }
+
+    /** Whether {@code t} can start a row expression (of a condition). */
+    private boolean startsRowValue(Token t) {
+        return t.is(Kind.NUMBER) || t.isSymbol("(") || (t.isSymbol("-") && peekAfter().is(Kind.NUMBER))
+                || (t.is(Kind.WORD) && !RESERVED.contains(t.text().toLowerCase(Locale.ROOT)));
     }
 
     private RowExpr.Between between() {
@@ -167,11 +189,15 @@ final class Parser {
             default -> throw FormulaException.unknownFunction(t.position(), t.text(), BETWEEN_WORDS);
         };
         expect("(", "'('");
-        RowExpr.FieldRef from = fieldRef();
+        RowExpr.FieldRef from = anyFieldRef();
         expect(",", "','");
-        RowExpr.FieldRef to = fieldRef();
+        RowExpr.FieldRef to = anyFieldRef();
         expect(")", "')'");
         return new RowExpr.Between(unit, from, to);
+    }
+
+    private RowExpr.FieldRef anyFieldRef() {
+        return inWhere ? conditionFieldRef() : fieldRef();
     }
 
     // type.field, where every type in one aggregate must be the same
@@ -210,40 +236,72 @@ final class Parser {
     }
 
     // notcond := 'not' notcond | '(' condition ')' | comparison
+    // A '(' may also open a row expression, as in (a + b) * 2 > c: it is read as a condition when
+    // it is one, else again as a comparison; when both fail, the error that got further is reported.
     private Condition notCondition() {
         if (acceptKeyword("not")) {
             return new Condition.Not(notCondition());
         }
-        if (accept("(")) {
-            Condition inner = condition();
-            expect(")", AFTER_CONDITION);
-            return inner;
+        if (peek().isSymbol("(")) {
+            int start = index;
+            next();
+            FormulaException asCondition;
+            try {
+                Condition inner = condition();
+                expect(")", AFTER_CONDITION);
+                return inner;
+            } catch (FormulaException e) {
+                asCondition = e;
+            }
+            index = start;
+            try {
+                return comparison();
+            } catch (FormulaException asValue) {
+                throw asValue.position() > asCondition.position() ? asValue : asCondition;
+            }
         }
         return comparison();
     }
 
-    // comparison := FIELD op literal | FIELD ['not'] 'in' '(' literals ')' | FIELD 'is' ['not'] 'null'
+    // comparison := rowexpr op (rowexpr | literal) | rowexpr 'is' ['not'] 'null' | FIELD ['not'] 'in' '(' literals ')'
+    // A field compared with a literal (or a plain number) is a Compare and a null test of a field an
+    // IsNull; anything else involving row expressions is a RowCompare or RowIsNull.
     private Condition comparison() {
-        String field = conditionField();
+        RowExpr left = rowExpr();
+        RowExpr.FieldRef field = left instanceof RowExpr.FieldRef f ? f : null;
         if (acceptKeyword("is")) {
             boolean negated = acceptKeyword("not");
             expectKeyword("null", negated ? "'null'" : "'null' or 'not null'");
-            return new Condition.IsNull(field, negated);
+            return field != null ? new Condition.IsNull(field.field(), negated) : new Condition.RowIsNull(left, negated);
         }
-        if (acceptKeyword("not")) {
+        if (field != null && acceptKeyword("not")) {
             expectKeyword("in", "'in'");
-            return in(field, true);
+            return in(field.field(), true);
         }
-        if (acceptKeyword("in")) {
-            return in(field, false);
+        if (field != null && acceptKeyword("in")) {
+            return in(field.field(), false);
         }
         Token t = peek();
         String op = t.is(Kind.SYMBOL) && t.text().equals("<>") ? "!=" : t.text();
         if (!t.is(Kind.SYMBOL) || !Condition.OPERATORS.contains(op)) {
-            throw error("a comparison (=, !=, <>, <, <=, >, >=), 'in', 'not in' or 'is'");
+            boolean in = t.isKeyword("in") || t.isKeyword("not");
+            throw error(field != null ? COMPARISON : ROW_COMPARISON + (in ? " ('in' needs a field on its left)" : ""));
         }
         next();
-        return new Condition.Compare(field, op, literal());
+        Token r = peek();
+        boolean literal = r.is(Kind.STRING) || r.isKeyword("true") || r.isKeyword("false") || r.isKeyword("null");
+        if (field != null && (literal || !startsRowValue(r))) {
+            return new Condition.Compare(field.field(), op, literal());
+        }
+        if (literal) {
+            throw error(CONDITION_VALUE + (r.isKeyword("null") ? NULL_HINT
+                    : " ('text', true and false can be compared with a field only)"));
+        }
+        RowExpr right = rowExpr();
+        if (field != null && right instanceof RowExpr.RowNumber n) {
+            return new Condition.Compare(field.field(), op, n.value());
+        }
+        return new Condition.RowCompare(left, op, right);
     }
 
     private Condition.In in(String field, boolean negated) {
@@ -268,28 +326,27 @@ final class Parser {
             return Double.valueOf(t.text());
         }
         if (t.isSymbol("-") && peekAfter().is(Kind.NUMBER)) {
-            next();
-            return -Double.parseDouble(next().text());
+            return signedNumber();
         }
         if (t.isKeyword("true") || t.isKeyword("false")) {
             next();
             return Boolean.valueOf(t.text().equalsIgnoreCase("true"));
         }
-        throw error(t.isKeyword("null") ? LITERAL + " (test for a missing value with 'is null')" : LITERAL);
+        throw error(t.isKeyword("null") ? LITERAL + NULL_HINT : LITERAL);
     }
 
-    /** A bare field name, or type.field when the type is the aggregate's own. */
-    private String conditionField() {
+    /** In a condition: a bare field name, or type.field when the type is the aggregate's own. */
+    private RowExpr.FieldRef conditionFieldRef() {
         Token t = peek();
         String first = name("a field name");
         if (!accept(".")) {
-            return first;
+            return new RowExpr.FieldRef(recordType, first);
         }
         String field = name("a field name");
         if (!first.equals(recordType)) {
             throw otherType(t, first, field);
         }
-        return field;
+        return new RowExpr.FieldRef(recordType, field);
     }
 
     private FormulaException otherType(Token at, String type, String field) {

@@ -55,6 +55,24 @@ final class Printer {
         return binary(b.op(), b.left(), precedence(b.left()), b.right(), precedence(b.right()));
     }
 
+    /**
+     * A row expression inside a condition: fields without their record type (which is the
+     * aggregate's), e.g. {@code days_between(reported_on, closed_on) <= 7}.
+     */
+    static String bare(RowExpr e) {
+        if (e instanceof RowExpr.FieldRef f) {
+            return f.field();
+        }
+        if (e instanceof RowExpr.RowNumber n) {
+            return number(n.value());
+        }
+        if (e instanceof RowExpr.Between b) {
+            return b.unit().word() + "(" + b.from().field() + ", " + b.to().field() + ")";
+        }
+        RowExpr.RowBinary b = (RowExpr.RowBinary) e;
+        return binary(b.op(), bare(b.left()), precedence(b.left()), bare(b.right()), precedence(b.right()));
+    }
+
     /** Left-associative: an equal-precedence right operand keeps its parentheses. */
     private static String binary(char op, Object left, int leftPrecedence, Object right, int rightPrecedence) {
         int own = operatorPrecedence(op);

@@ -7,12 +7,15 @@ import java.util.List;
 import org.a4p.indicators.formula.Condition.Compare;
 import org.a4p.indicators.formula.Condition.In;
 import org.a4p.indicators.formula.Condition.IsNull;
+import org.a4p.indicators.formula.Condition.RowCompare;
+import org.a4p.indicators.formula.Condition.RowIsNull;
 import org.a4p.indicators.formula.Expr.Binary;
 import org.a4p.indicators.formula.Expr.Negate;
 import org.a4p.indicators.formula.Expr.NumberLiteral;
 import org.a4p.indicators.formula.RowExpr.Between;
 import org.a4p.indicators.formula.RowExpr.FieldRef;
 import org.a4p.indicators.formula.RowExpr.RowBinary;
+import org.a4p.indicators.formula.RowExpr.RowNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,6 +80,95 @@ class FormulaParserTest {
     }
 
     @Test
+    void parsesComparisonOfTwoFieldsWithBareNames() {
+        Aggregate a = (Aggregate) Formula.parse("count(political_milestone where achieved_on <= due_on)").root();
+
+        assertThat(a.where()).isEqualTo(new RowCompare(new FieldRef("political_milestone", "achieved_on"), "<=",
+                new FieldRef("political_milestone", "due_on")));
+    }
+
+    @Test
+    void parsesDaysBetweenOfBareFieldsComparedWithNumber() {
+        Aggregate a = (Aggregate) Formula.parse("count(sofa_violation where days_between(occurred_on, raised_on) <= 7)").root();
+
+        assertThat(a.where()).isEqualTo(new RowCompare(new Between(Between.Unit.DAYS,
+                new FieldRef("sofa_violation", "occurred_on"), new FieldRef("sofa_violation", "raised_on")), "<=", new RowNumber(7)));
+    }
+
+    @Test
+    void qualifiedAndBareFieldsInConditionsAreTheSame() {
+        Formula bare = Formula.parse("count(casevac where minutes_between(injured_at, first_aid_at) <= 10)");
+
+        assertThat(Formula.parse("count(casevac where minutes_between(casevac.injured_at, first_aid_at) <= 10)")).isEqualTo(bare);
+        assertThat(Formula.parse("count(casevac where minutes_between(casevac.injured_at, casevac.first_aid_at) <= 10)"))
+                .isEqualTo(bare);
+        assertThat(Formula.parse("count(casevac where casevac.injured_at < casevac.first_aid_at)").toString())
+                .isEqualTo("count(casevac where injured_at < first_aid_at)");
+    }
+
+    @Test
+    void parsesArithmeticOnEitherSide() {
+        Aggregate a = (Aggregate) Formula.parse("count(engagement where women_participants * 2 >= participants - 1)").root();
+
+        assertThat(a.where()).isEqualTo(new RowCompare(
+                new RowBinary('*', new FieldRef("engagement", "women_participants"), new RowNumber(2)), ">=",
+                new RowBinary('-', new FieldRef("engagement", "participants"), new RowNumber(1))));
+    }
+
+    @Test
+    void fieldComparedWithANumberStaysACompare() {
+        assertThat(((Aggregate) Formula.parse("count(t where a >= (25))").root()).where()).isEqualTo(new Compare("a", ">=", 25.0));
+        assertThat(((Aggregate) Formula.parse("count(t where a > -1.5)").root()).where()).isEqualTo(new Compare("a", ">", -1.5));
+        assertThat(((Aggregate) Formula.parse("count(t where a > 20 + 5)").root()).where()).isEqualTo(new RowCompare(
+                new FieldRef("t", "a"), ">", new RowBinary('+', new RowNumber(20), new RowNumber(5))));
+        assertThat(((Aggregate) Formula.parse("count(t where 25 < a)").root()).where()).isEqualTo(new RowCompare(
+                new RowNumber(25), "<", new FieldRef("t", "a")));
+    }
+
+    @Test
+    void parsesNullTestsOfRowExpressions() {
+        Aggregate a = (Aggregate) Formula.parse(
+                "count(allegation where days_between(reported_on, closed_on) is null or a + b is not null or c is null)").root();
+
+        assertThat(a.where()).isEqualTo(new Condition.Or(new Condition.Or(
+                new RowIsNull(new Between(Between.Unit.DAYS, new FieldRef("allegation", "reported_on"),
+                        new FieldRef("allegation", "closed_on")), false),
+                new RowIsNull(new RowBinary('+', new FieldRef("allegation", "a"), new FieldRef("allegation", "b")), true)),
+                new IsNull("c", false)));
+    }
+
+    @Test
+    void leadingParenthesisOpensARowExpressionOrACondition() {
+        Aggregate a = (Aggregate) Formula.parse("count(t where (a + b) * 2 > c and (d = 1 or (e) < (f)))").root();
+
+        assertThat(a.where()).isEqualTo(new Condition.And(
+                new RowCompare(new RowBinary('*', new RowBinary('+', new FieldRef("t", "a"), new FieldRef("t", "b")),
+                        new RowNumber(2)), ">", new FieldRef("t", "c")),
+                new Condition.Or(new Compare("d", "=", 1.0), new RowCompare(new FieldRef("t", "e"), "<", new FieldRef("t", "f")))));
+    }
+
+    @Test
+    void rowExpressionsTakeNegativeNumbers() {
+        assertThat(((Aggregate) Formula.parse("sum(t.a * -2)").root()).argument())
+                .isEqualTo(new RowBinary('*', new FieldRef("t", "a"), new RowNumber(-2)));
+        assertThat(((Aggregate) Formula.parse("count(t where days_between(a, b) >= -1)").root()).where())
+                .isEqualTo(new RowCompare(new Between(Between.Unit.DAYS, new FieldRef("t", "a"), new FieldRef("t", "b")), ">=",
+                        new RowNumber(-1)));
+    }
+
+    @Test
+    void rowConditionNodesRefuseShapesThatHaveAnotherCanonicalNode() {
+        assertThatThrownBy(() -> new RowCompare(new FieldRef("t", "a"), "=", new RowNumber(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RowIsNull(new FieldRef("t", "a"), false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RowCompare(new FieldRef("t", "a"), "=<", new FieldRef("t", "b")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Aggregate(AggregateFunction.COUNT, "t", null,
+                new RowCompare(new FieldRef("t", "a"), "=", new FieldRef("u", "b"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must belong to t");
+    }
+
+    @Test
     void multiplicationBindsTighterThanAddition() {
         assertThat(Formula.parse("1 + 2 * 3").root()).isEqualTo(new Binary('+', new NumberLiteral(1),
                 new Binary('*', new NumberLiteral(2), new NumberLiteral(3))));
@@ -122,6 +214,16 @@ class FormulaParserTest {
         "sum((t.a - t.b) / (t.c * 2) - hours_between(t.d, t.e) where not (a = 'x' or b > -1.5) and (c = 1 or d = 2) and e <> 'it''s')",
         "count(t where a = 1 and (b = 2 and c = 3) or not not d is not null)",
         "min(minutes_between(t.start, t.stop) where t.flag = false and n not in (1, 2))",
+        "count(political_milestone where achieved_on <= due_on)",
+        "count(sofa_violation where days_between(occurred_on, raised_on) <= 7)",
+        "count(casevac where minutes_between(injured_at, first_aid_at) <= 10)",
+        "count(allegation where days_between(reported_on, investigation_closed_on) <= 90)",
+        "count(engagement where women_participants * 2 >= participants)",
+        "count(t where t.a - t.b <> t.c / (t.d - 1) or hours_between(t.x, t.y) is not null)",
+        "count(t where not ((a + b) * 2 > c) and (a - b) / 2 < -0.5 and days_between(x, y) is null)",
+        "count(t where 7 >= days_between(x, y) and a = 1 + 2 and b - (c - d) = -0 + e)",
+        "sum(t.a * -1 - -2 where a * -2 < -1 and b >= -0)",
+        "avg(days_between(a.reported_on, a.closed_on) where days_between(reported_on, closed_on) > 0 and closed_on >= '2024-01-01')",
     })
     void canonicalTextParsesBackToTheSameFormula(String text) {
         Formula original = Formula.parse(text);
@@ -260,6 +362,63 @@ class FormulaParserTest {
     @Test
     void rejectsKeywordAsName() {
         assertSyntaxError("count(where)", 7, "a record type name", "where");
+    }
+
+    @Test
+    void rejectsBetweenWithOneArgument() {
+        assertSyntaxError("count(t where days_between(a) <= 7)", 29, "','", ")");
+    }
+
+    @Test
+    void rejectsBetweenWithoutComma() {
+        assertSyntaxError("count(t where minutes_between(a b) <= 10)", 33, "','", "b");
+    }
+
+    @Test
+    void rejectsBetweenOverAnotherRecordTypeInCondition() {
+        assertSyntaxError("count(t where days_between(a, other.b) > 1)", 31,
+                "a field of t (one aggregate reads one record type)", "other.b");
+    }
+
+    @Test
+    void rejectsInAfterARowExpression() {
+        assertSyntaxError("count(t where a + 1 in (1, 2))", 21,
+                "an operator (+, -, *, /), a comparison (=, !=, <>, <, <=, >, >=) or 'is' ('in' needs a field on its left)", "in");
+    }
+
+    @Test
+    void rejectsMissingComparisonAfterARowExpression() {
+        assertSyntaxError("count(t where days_between(a, b) 7)", 34,
+                "an operator (+, -, *, /), a comparison (=, !=, <>, <, <=, >, >=) or 'is'", "7");
+    }
+
+    @Test
+    void rejectsTextComparedWithARowExpression() {
+        assertSyntaxError("count(t where a * 2 = 'x')", 23,
+                "a field name, a number, '(' or days_between(...) ('text', true and false can be compared with a field only)", "'x'");
+    }
+
+    @Test
+    void rejectsNullComparedWithARowExpressionWithHint() {
+        assertSyntaxError("count(t where days_between(a, b) = null)", 36,
+                "a field name, a number, '(' or days_between(...) (test for a missing value with 'is null')", "null");
+    }
+
+    @Test
+    void rejectsMissingOperandInConditionArithmetic() {
+        assertSyntaxError("count(t where a + > 1)", 19, "a field name, a number, '(' or days_between(...)", ">");
+    }
+
+    @Test
+    void reportsTheFurtherErrorOfAParenthesisedRowExpression() {
+        assertSyntaxError("count(t where (a + b) > )", 25, "a field name, a number, '(' or days_between(...)", ")");
+        assertSyntaxError("count(t where (a = 1 or b = 2 and c)", 36,
+                "a comparison (=, !=, <>, <, <=, >, >=), 'in', 'not in' or 'is'", ")");
+    }
+
+    @Test
+    void rejectsMissingRightSideAfterAFieldAsBefore() {
+        assertSyntaxError("count(t where a <= )", 20, "a value: 'text', a number, true or false", ")");
     }
 
     private static void assertSyntaxError(String text, int position, String expected, String found) {

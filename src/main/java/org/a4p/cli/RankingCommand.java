@@ -1,0 +1,187 @@
+package org.a4p.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.a4p.app.App;
+import org.a4p.ranking.Colour;
+import org.a4p.ranking.CountryRow;
+import org.a4p.ranking.GenderRanking;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ranking", description = {
+        "The contributing-country gender ranking: for one month, each troop and police contributing country's share",
+        "of women per uniformed category against the year's Uniformed Gender Parity Strategy target. GREEN meets the",
+        "target, YELLOW has some women but falls below it, RED has no women. Read from the personnel records."})
+final class RankingCommand implements Callable<Integer> {
+    enum Format { table, csv, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "Month of the report (default: the latest month with personnel records).")
+    String month;
+
+    @Option(names = "--category", paramLabel = "CODE", description = "One category: military_contingent, staff_officer, expert_on_mission,"
+            + " formed_police_unit or individual_police (default: all).")
+    String category;
+
+    @Option(names = "--scope", paramLabel = "PKO|SPM|ALL", defaultValue = "PKO",
+            description = "Missions counted: PKO (peacekeeping operations, the default), SPM (special political missions) or ALL.")
+    String scope;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws SQLException, IOException {
+        YearMonth requested = null;
+        if (month != null) {
+            try {
+                requested = YearMonth.parse(month.trim());
+            } catch (DateTimeParseException e) {
+                throw new UsageProblem("--month '" + month + "' is not a month: expected YYYY-MM, such as 2020-12");
+            }
+        }
+        String scopeCode = scope.trim().toUpperCase(Locale.ROOT);
+        if (!List.of("PKO", "SPM", "ALL").contains(scopeCode)) {
+            throw new UsageProblem("unknown scope '" + scope + "': expected PKO, SPM or ALL");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (App app = Main.database(spec).open(); Connection connection = app.database().dataSource().getConnection()) {
+            GenderRanking ranking = new GenderRanking(app.pack());
+            if (category != null && !ranking.categories().contains(category)) {
+                throw new UsageProblem("unknown category '" + category + "'; known: " + String.join(", ", ranking.categories()));
+            }
+            List<YearMonth> months = ranking.months(connection);
+            if (months.isEmpty()) {
+                err.println("a4p: there are no personnel records; load them with ./a4p demo or ./a4p import --type personnel FILE");
+                return Main.REJECTED;
+            }
+            YearMonth shown = requested == null ? months.get(months.size() - 1) : requested;
+            if (!months.contains(shown)) {
+                err.println("a4p: no personnel records for " + shown + "; " + nearest(GenderRanking.nearest(months, shown)));
+                return Main.REJECTED;
+            }
+            List<CountryRow> rows = ranking.rank(connection, shown, scopeCode.equals("ALL") ? null : scopeCode, category);
+            switch (format) {
+                case csv -> printCsv(shown, rows, out);
+                case json -> printJson(shown, rows, out);
+                case table -> printTable(ranking, shown, scopeCode, rows, out);
+            }
+            out.flush();
+            if (rows.isEmpty() && format != Format.table) {
+                err.println("Note: " + nothing(shown, scopeCode));
+            }
+            return Main.OK;
+        }
+    }
+
+    private static String nearest(GenderRanking.Nearest nearest) {
+        List<String> parts = new ArrayList<>();
+        if (nearest.before() != null) {
+            parts.add(nearest.before() + " (before)");
+        }
+        if (nearest.after() != null) {
+            parts.add(nearest.after() + " (after)");
+        }
+        return "the nearest months with data: " + String.join(" and ", parts);
+    }
+
+    private String nothing(YearMonth month, String scope) {
+        return "the records of " + month + " hold no personnel" + (category == null ? "" : " of category " + category)
+                + (scope.equals("ALL") ? "" : " in " + scope + " missions (records without a mission, such as the reports of"
+                + " 2018-03 to 2019-08, count under OTHER: try --scope ALL)");
+    }
+
+    static void printCsv(YearMonth month, List<CountryRow> rows, PrintWriter out) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+        csv.printRecord("month", "category", "rank", "country", "women", "total", "share", "target", "colour");
+        for (CountryRow r : rows) {
+            csv.printRecord(month, r.category(), r.rank(), r.country(), r.women(), r.total(), ValueFormat.exact(r.share()),
+                    ValueFormat.exact(r.target()), r.colour());
+        }
+        csv.flush();
+    }
+
+    static void printJson(YearMonth month, List<CountryRow> rows, PrintWriter out) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode array = json.createArrayNode();
+        for (CountryRow r : rows) {
+            ObjectNode node = array.addObject();
+            node.put("month", month.toString());
+            node.put("category", r.category());
+            node.put("rank", r.rank());
+            node.put("country", r.country());
+            node.put("women", r.women());
+            node.put("total", r.total());
+            node.put("share", new BigDecimal(ValueFormat.exact(r.share())));
+            if (r.target() == null) {
+                node.putNull("target");
+            } else {
+                node.put("target", new BigDecimal(ValueFormat.exact(r.target())));
+            }
+            node.put("colour", r.colour().name());
+        }
+        out.println(json.writeValueAsString(array));
+    }
+
+    private void printTable(GenderRanking ranking, YearMonth month, String scope, List<CountryRow> rows, PrintWriter out) {
+        out.printf("Contributing countries' share of women, %s, %s%n", month, switch (scope) {
+            case "PKO" -> "peacekeeping operations (PKO)";
+            case "SPM" -> "special political missions (SPM)";
+            default -> "all missions";
+        });
+        if (rows.isEmpty()) {
+            out.println("No personnel: " + nothing(month, scope) + ".");
+            return;
+        }
+        List<String> shown = category != null ? List.of(category) : ranking.categories();
+        for (String code : shown) {
+            List<CountryRow> in = rows.stream().filter(r -> r.category().equals(code)).toList();
+            GenderRanking.Target target = ranking.target(month.getYear(), code);
+            out.println();
+            out.println(heading(ranking.label(code)) + " — " + (target.percent() == null
+                    ? "no target set for " + month.getYear() + " (colour shows only whether women serve)"
+                    : String.format(Locale.ROOT, "target %d: %.1f%% (%s)", month.getYear(), target.percent(), target.source())));
+            if (in.isEmpty()) {
+                out.println("  (no personnel in this category)");
+                continue;
+            }
+            out.printf("%5s  %-36s %7s %8s %7s  %s%n", "rank", "country", "women", "total", "share", "colour");
+            for (CountryRow r : in) {
+                out.printf(Locale.ROOT, "%5d  %-36s %7d %8d %6.1f%%  %s%n", r.rank(), r.country(), r.women(), r.total(), r.share(),
+                        r.colour().name().toLowerCase(Locale.ROOT));
+            }
+            out.printf("  %d green, %d yellow, %d red%n", count(in, Colour.GREEN), count(in, Colour.YELLOW), count(in, Colour.RED));
+        }
+    }
+
+    /** "Military contingent (troops)" is headed "Military contingent". */
+    private static String heading(String label) {
+        int paren = label.indexOf(" (");
+        return paren > 0 && label.endsWith(")") ? label.substring(0, paren) : label;
+    }
+
+    private static long count(List<CountryRow> rows, Colour colour) {
+        return rows.stream().filter(r -> r.colour() == colour).count();
+    }
+}
