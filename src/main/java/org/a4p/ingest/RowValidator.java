@@ -245,8 +245,15 @@ final class RowValidator {
         }
     }
 
-    /** Accepts 2020-03-31T14:05, 2020-03-31 14:05 and with seconds; seconds are dropped. */
+    /**
+     * Accepts 2020-03-31T14:05, 2020-03-31 14:05 and with seconds (dropped); a plain date is
+     * midnight (Excel writes a date-time cell at 00:00 as a date).
+     */
     static java.time.LocalDateTime parseTimestamp(String raw) {
+        if (raw.length() == 10) {
+            LocalDate date = parseDate(raw);
+            return date == null ? null : date.atStartOfDay();
+        }
         if (raw.length() < 16 || (raw.charAt(10) != 'T' && raw.charAt(10) != ' ')) {
             return null;
         }
