@@ -87,6 +87,9 @@ public final class PackLoader {
                 }
                 continue;
             }
+            if (doc.isEmpty()) {
+                continue; // a file with only comments: nothing yet
+            }
             if (!doc.isMap()) {
                 problem(doc, "expected a map with one of priorities, commitment_areas, codelists, record_type, layouts, indicators, tables");
                 continue;
@@ -157,8 +160,7 @@ public final class PackLoader {
 
     private YamlNode yaml(String file) {
         try (Reader reader = source.reader(file)) {
-            YamlNode node = YamlNode.parse(file, reader);
-            return node;
+            return YamlNode.parse(file, reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             problems.add(new PackProblem(file, line, "not valid YAML: " + e.getProblem()));

@@ -37,6 +37,11 @@ final class YamlNode {
         return node == null ? 1 : node.getStartMark().getLine() + 1;
     }
 
+    /** True for a document with no content (only comments). */
+    boolean isEmpty() {
+        return node == null;
+    }
+
     boolean isMap() {
         return node instanceof MappingNode;
     }
