@@ -25,8 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
  * exactly.
  */
 public final class SyntheticData {
-    public static final int FIRST_YEAR = 2017;
-    public static final int LAST_YEAR = 2024;
+    public static final int FIRST_YEAR = DemoMissions.FIRST_YEAR;
+    public static final int LAST_YEAR = DemoMissions.LAST_YEAR;
     /** Sites assessed for wastewater in each round; 100 makes the calibrated shares exact. */
     static final int SITES_PER_ROUND = 100;
     /** Share of wastewater assessments at minimum risk, by year: the seed gives 2017 and 2020. */
@@ -48,14 +48,8 @@ public final class SyntheticData {
         this.seed = seed;
     }
 
-    /** Peacekeeping operations active at some point in the month. */
     private List<OrgUnit> activeMissions(int year, int month) {
-        LocalDate first = LocalDate.of(year, month, 1);
-        LocalDate last = first.plusMonths(1).minusDays(1);
-        return orgUnits.missions().stream()
-                .filter(m -> OrgUnits.PKO.equals(m.scope()) && m.start() != null)
-                .filter(m -> !m.start().isAfter(last) && (m.end() == null || !m.end().isBefore(first)))
-                .toList();
+        return DemoMissions.active(orgUnits, year, month);
     }
 
     public ImportFile allegations() {
@@ -149,9 +143,8 @@ public final class SyntheticData {
     }
 
     private static LocalDate dayIn(Random random, int year, int month, OrgUnit mission) {
-        LocalDate first = LocalDate.of(year, month, 1);
-        LocalDate day = first.plusDays(random.nextInt(first.lengthOfMonth()));
-        return mission.isActiveOn(day) && !day.isAfter(AS_OF) ? day : null;
+        LocalDate day = DemoMissions.dayIn(random, year, month, mission);
+        return day != null && !day.isAfter(AS_OF) ? day : null;
     }
 
     private static int poisson(Random random, double mean) {
