@@ -73,3 +73,15 @@ CREATE TABLE stage_history (
     submission_id   BIGINT       NOT NULL,
     PRIMARY KEY (record_type, record_key, stage, entered_on)
 );
+
+-- Term lists a mission loaded for flagging media items (a4p terms), added to the pack's list.
+CREATE TABLE mission_term (
+    mission         VARCHAR(64)  NOT NULL,
+    language        VARCHAR(16)  NOT NULL,
+    term            VARCHAR(400) NOT NULL,
+    category        VARCHAR(64)  NOT NULL,
+    severity        INTEGER      NOT NULL,
+    loaded_by       VARCHAR(128) NOT NULL,
+    loaded_at       TIMESTAMP    NOT NULL,
+    PRIMARY KEY (mission, language, term)
+);

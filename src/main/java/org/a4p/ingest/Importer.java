@@ -159,12 +159,16 @@ public final class Importer {
         List<ImportOutcome.Change> changes = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StageHistory history = type.stages() == null ? null : StageHistory.load(connection, type);
+        TermFlagger flagger = type.flagging() == null ? null : TermFlagger.load(connection, pack, type);
         PlausibilityCheck plausibility = new PlausibilityCheck(type, database.dialect());
         plausibility.load(connection);
         Set<Object[]> flagged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<RowIssue> implausible = new ArrayList<>();
         for (int b = 0; b < batches.size(); b++) {
             FileBatch batch = batches.get(b);
+            if (flagger != null) {
+                batch.records().forEach(flagger::flag);
+            }
             if (history != null) {
                 for (int i = 0; i < batch.records().size(); i++) {
                     Object[] values = batch.records().get(i);

@@ -40,6 +40,8 @@ public final class PackLoader {
     private final List<PackProblem> problems = new ArrayList<>();
     /** Where each record type, and each of its fields ("type.field"), is defined. */
     private final Map<String, YamlNode> definitions = new java.util.HashMap<>();
+    /** Term tables that flagging rules name, checked once every table is read. */
+    private final Map<String, YamlNode> pendingTermTables = new LinkedHashMap<>();
 
     private PackLoader(PackSource source) {
         this.source = source;
@@ -119,6 +121,14 @@ public final class PackLoader {
             problem(root, "missing 'include': the list of the pack's files");
         }
 
+        pendingTermTables.forEach((tableId, node) -> {
+            ReferenceTable table = tables.get(tableId);
+            if (table == null) {
+                problem(node, "flagging names unknown table '" + tableId + "'; tables: " + tables.keySet());
+            } else if (!table.columns().containsAll(List.of("language", "term", "category", "severity"))) {
+                problem(node, "table '" + tableId + "' needs the columns language, term, category and severity");
+            }
+        });
         OrgUnits orgUnits = orgUnits(root.get("orgunits").orElse(null));
         checkRecordTypes(recordTypes, codeLists);
         Map<String, Layout> layouts = new LinkedHashMap<>();
@@ -317,7 +327,8 @@ public final class PackLoader {
                 optionalText(node, "description"), requiredText(node, "date_field"), requiredText(node, "mission_field"),
                 optionalText(node, "site_field"), textList(node, "key"), List.copyOf(fields), stages,
                 node.get("plausibility").map(YamlNode::items).orElse(List.of()).stream()
-                        .map(n -> plausibility(id, n, fields)).filter(java.util.Objects::nonNull).toList()));
+                        .map(n -> plausibility(id, n, fields)).filter(java.util.Objects::nonNull).toList(),
+                node.get("flagging").map(n -> flagging(id, n, fields)).orElse(null)));
     }
 
     private Plausibility plausibility(String typeId, YamlNode node, List<Field> fields) {
@@ -347,6 +358,23 @@ public final class PackLoader {
         }
         return new Plausibility(id, optionalText(node, "description"), numerator, denominator, group,
                 factor == null ? 10 : factor, history == null ? 3 : history.intValue());
+    }
+
+    private Flagging flagging(String typeId, YamlNode node, List<Field> fields) {
+        Flagging flagging = new Flagging(requiredText(node, "text_field"), requiredText(node, "language_field"),
+                requiredText(node, "category_field"), requiredText(node, "severity_field"), requiredText(node, "terms"));
+        Map<String, FieldType> expected = new LinkedHashMap<>();
+        expected.put(flagging.textField(), FieldType.TEXT);
+        expected.put(flagging.languageField(), FieldType.CODE);
+        expected.put(flagging.categoryField(), FieldType.CODE);
+        expected.put(flagging.severityField(), FieldType.INTEGER);
+        expected.forEach((name, type) -> {
+            if (name != null && fields.stream().noneMatch(f -> f.name().equals(name) && f.type() == type)) {
+                problem(node, "flagging of '" + typeId + "': '" + name + "' must be a " + type.word() + " field of '" + typeId + "'");
+            }
+        });
+        pendingTermTables.put(flagging.terms(), node);
+        return flagging;
     }
 
     private Stages stages(String typeId, YamlNode node, List<Field> fields) {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * {@code missionField} in a mission, {@code siteField} (optional) at a site; {@code key} is the
  * natural key that makes re-imports idempotent. {@code stages} is set for cases that move through
  * stages; their derived stage dates are among {@code fields}. {@code plausibility} lists the rules
- * that hold a new value against the group's own history.
+ * that hold a new value against the group's own history; {@code flagging} (optional) says how
+ * records are flagged from their text at import.
  */
 public record RecordType(
         String id,
@@ -20,12 +21,13 @@ public record RecordType(
         List<String> key,
         List<Field> fields,
         Stages stages,
-        List<Plausibility> plausibility) {
+        List<Plausibility> plausibility,
+        Flagging flagging) {
 
     /** A record type whose records do not move through stages. */
     public RecordType(String id, String name, String description, String dateField, String missionField, String siteField,
             List<String> key, List<Field> fields) {
-        this(id, name, description, dateField, missionField, siteField, key, fields, null, List.of());
+        this(id, name, description, dateField, missionField, siteField, key, fields, null, List.of(), null);
     }
 
     /** True for fields the store derives (stage dates), which files do not carry. */
