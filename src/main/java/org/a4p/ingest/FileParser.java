@@ -72,6 +72,7 @@ final class FileParser {
                     }
                 }
                 Object[] values = validator.convert(row, issues);
+                issues.rowRead(validator.lastMission());
                 if (values == null) {
                     continue;
                 }

@@ -57,15 +57,20 @@ public final class Importer {
         RecordType type = pack.recordType(request.recordType()).orElseThrow(
                 () -> new IllegalArgumentException("unknown record type '" + request.recordType() + "'; known: "
                         + pack.recordTypes().keySet()));
+        if (type.reporting().system()) {
+            throw new IllegalArgumentException("'" + type.id() + "' records are written by A4P+ Monitor itself and cannot be imported");
+        }
         List<RowIssue> errors = new ArrayList<>();
         List<RowIssue> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<FileBatch> batches = new ArrayList<>();
+        List<Issues> perFile = new ArrayList<>();
         long errorCount = 0;
         FileParser parser = new FileParser(pack, type);
         long started = System.nanoTime();
         for (ImportFile file : request.files()) {
             Issues issues = Issues.create(file.name());
+            perFile.add(issues);
             FileBatch batch = parser.parse(file, request.layout(), issues, progress, notes);
             errors.addAll(issues.errors());
             warnings.addAll(issues.warnings());
@@ -77,6 +82,7 @@ public final class Importer {
         errorCount += crossFileDuplicates(type, batches, errors);
         if (errorCount > 0) {
             progress.done();
+            recordRejection(type, request, perFile, Map.of());
             return new ImportOutcome.Rejected(errors, errorCount, warnings);
         }
         long parsed = System.nanoTime();
@@ -85,9 +91,12 @@ public final class Importer {
             connection.setAutoCommit(false);
             try {
                 Written written = write(connection, type, request, batches, progress, warnings);
+                Set<String> touched = new java.util.HashSet<>(Set.of(type.id()));
+                Set<Integer> years = new TreeSet<>(written.years);
+                recordAcceptance(connection, type, written, perFile, touched, years);
                 long wrote = System.nanoTime();
                 progress.update("refreshing indicators", 0);
-                refresh.refresh(connection, Set.of(type.id()), written.years);
+                refresh.refresh(connection, touched, years);
                 long refreshed = System.nanoTime();
                 connection.commit();
                 long committed = System.nanoTime();
@@ -101,6 +110,9 @@ public final class Importer {
             } catch (Implausible e) {
                 connection.rollback();
                 progress.done();
+                Map<String, Long> byFile = new HashMap<>();
+                e.issues.forEach(issue -> byFile.merge(issue.file(), 1L, Long::sum));
+                recordRejection(type, request, perFile, byFile);
                 return new ImportOutcome.Rejected(e.issues, e.issues.size(), warnings);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -109,6 +121,55 @@ public final class Importer {
         } catch (SQLException e) {
             progress.done();
             throw new StoreException("the import was rolled back, nothing was written: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts a rejected import on record: a submission with status rejected and an import attempt per
+     * file, and refreshes the rejection rate. A failure here is logged and never hides the rejection.
+     */
+    private void recordRejection(RecordType type, ImportRequest request, List<Issues> perFile, Map<String, Long> extraErrors) {
+        DataQualityLedger ledger = new DataQualityLedger(pack, database.dialect());
+        if (!ledger.enabled()) {
+            return;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            List<DataQualityLedger.Attempt> attempts = new ArrayList<>();
+            for (Issues issues : perFile) {
+                long id = DataQualityLedger.rejectedSubmission(connection, type.id(), issues.file(), issues.rowsRead(),
+                        request.submittedBy(), now);
+                attempts.add(new DataQualityLedger.Attempt(id, issues.file(), issues.mainMission(), issues.rowsRead(),
+                        issues.errorCount() + extraErrors.getOrDefault(issues.file(), 0L), true));
+            }
+            ledger.recordAttempts(connection, type.id(), attempts, now);
+            refresh.refresh(connection, Set.of(DataQualityLedger.ATTEMPTS), Set.of(now.atOffset(java.time.ZoneOffset.UTC).getYear()));
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("the rejected import of {} could not be put on record: {}", type.id(), e.getMessage());
+        }
+    }
+
+    /** Puts an accepted import on record and, for a type owed monthly, refreshes the reporting status. */
+    private void recordAcceptance(Connection connection, RecordType type, Written written, List<Issues> perFile, Set<String> touched,
+            Set<Integer> years) throws SQLException {
+        DataQualityLedger ledger = new DataQualityLedger(pack, database.dialect());
+        if (!ledger.enabled() || written.submissions.isEmpty()) {
+            return;
+        }
+        Instant at = written.submissions.get(0).submittedAt();
+        List<DataQualityLedger.Attempt> attempts = new ArrayList<>();
+        for (int i = 0; i < written.submissions.size(); i++) {
+            SubmissionSummary s = written.submissions.get(i);
+            attempts.add(new DataQualityLedger.Attempt(s.id(), s.fileName(), perFile.get(i).mainMission(), s.rowsRead(), 0, false));
+        }
+        ledger.recordAttempts(connection, type.id(), attempts, at);
+        touched.add(DataQualityLedger.ATTEMPTS);
+        years.add(at.atOffset(java.time.ZoneOffset.UTC).getYear());
+        if (type.reporting().expectedMonthly() && !written.years.isEmpty()) {
+            ledger.refreshReporting(connection, type, written.years, written.submissions.get(0).id());
+            touched.add(DataQualityLedger.REPORTING);
         }
     }
 

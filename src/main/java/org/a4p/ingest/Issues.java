@@ -15,6 +15,8 @@ final class Issues {
     private final List<RowIssue> errors;
     private final List<RowIssue> warnings;
     private long errorCount;
+    private int rowsRead;
+    private final java.util.Map<String, Integer> missions = new java.util.HashMap<>();
 
     Issues(String file, List<RowIssue> errors, List<RowIssue> warnings) {
         this.file = file;
@@ -38,6 +40,28 @@ final class Issues {
         if (warnings.size() < KEPT) {
             warnings.add(new RowIssue(file, row, column, value, expected));
         }
+    }
+
+    String file() {
+        return file;
+    }
+
+    void rowRead(String mission) {
+        rowsRead++;
+        if (mission != null) {
+            missions.merge(mission, 1, Integer::sum);
+        }
+    }
+
+    int rowsRead() {
+        return rowsRead;
+    }
+
+    /** The mission most valid rows named, or UNSPECIFIED when none could be read. */
+    String mainMission() {
+        return missions.entrySet().stream().max(java.util.Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .map(java.util.Map.Entry::getKey).orElse("UNSPECIFIED");
     }
 
     long errorCount() {

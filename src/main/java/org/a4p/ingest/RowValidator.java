@@ -35,6 +35,7 @@ final class RowValidator {
     private final int missionIndex;
     private final int siteIndex;
     private final String file;
+    private String lastMission;
 
     RowValidator(Pack pack, LayoutPlan plan, String file) {
         this.plan = plan;
@@ -96,6 +97,7 @@ final class RowValidator {
             }
             values[i] = value;
         }
+        lastMission = missionIndex >= 0 ? (String) values[missionIndex] : null;
         if (ok) {
             ok = checkOrgUnits(values, row.rowNumber(), issues);
         }
@@ -292,6 +294,11 @@ final class RowValidator {
             case "false", "no", "n", "0", "non" -> Boolean.FALSE;
             default -> null;
         };
+    }
+
+    /** The mission the last row named, when that value itself was valid (even if the row was not). */
+    String lastMission() {
+        return lastMission;
     }
 
     FieldType typeOf(int i) {

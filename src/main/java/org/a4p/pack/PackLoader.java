@@ -328,7 +328,7 @@ public final class PackLoader {
                 optionalText(node, "site_field"), textList(node, "key"), List.copyOf(fields), stages,
                 node.get("plausibility").map(YamlNode::items).orElse(List.of()).stream()
                         .map(n -> plausibility(id, n, fields)).filter(java.util.Objects::nonNull).toList(),
-                node.get("flagging").map(n -> flagging(id, n, fields)).orElse(null)));
+                node.get("flagging").map(n -> flagging(id, n, fields)).orElse(null), reporting(node)));
     }
 
     private Plausibility plausibility(String typeId, YamlNode node, List<Field> fields) {
@@ -358,6 +358,14 @@ public final class PackLoader {
         }
         return new Plausibility(id, optionalText(node, "description"), numerator, denominator, group,
                 factor == null ? 10 : factor, history == null ? 3 : history.intValue());
+    }
+
+    private RecordType.Reporting reporting(YamlNode node) {
+        String expected = optionalText(node, "expected");
+        if (expected != null && !expected.equals("monthly")) {
+            problem(node.get("expected").orElse(node), "expected must be 'monthly' (or absent), got '" + expected + "'");
+        }
+        return new RecordType.Reporting(flag(node, "system"), "monthly".equals(expected));
     }
 
     private Flagging flagging(String typeId, YamlNode node, List<Field> fields) {

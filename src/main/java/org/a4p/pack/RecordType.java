@@ -22,12 +22,23 @@ public record RecordType(
         List<Field> fields,
         Stages stages,
         List<Plausibility> plausibility,
-        Flagging flagging) {
+        Flagging flagging,
+        Reporting reporting) {
+
+    /**
+     * Who writes a type's records and how often missions owe them: {@code system} types are
+     * written by A4P+ Monitor itself (data-quality figures) and refused at import; a type
+     * {@code expectedMonthly} is owed by every active peacekeeping operation every month, which the
+     * reporting-completeness indicators measure.
+     */
+    public record Reporting(boolean system, boolean expectedMonthly) {
+        public static final Reporting NONE = new Reporting(false, false);
+    }
 
     /** A record type whose records do not move through stages. */
     public RecordType(String id, String name, String description, String dateField, String missionField, String siteField,
             List<String> key, List<Field> fields) {
-        this(id, name, description, dateField, missionField, siteField, key, fields, null, List.of(), null);
+        this(id, name, description, dateField, missionField, siteField, key, fields, null, List.of(), null, Reporting.NONE);
     }
 
     /** True for fields the store derives (stage dates), which files do not carry. */

@@ -95,7 +95,8 @@ class ImportFormatsTest {
                     .contains("Layout 'un_contributions' is missing the column(s) [report_date, mission_acronym, contributing_country,"
                             + " personnel_type]")
                     .endsWith("Header found: [date, mission, country, type, female, male]");
-            assertThat(count(app, "SELECT COUNT(*) FROM submission")).isZero();
+            assertThat(count(app, "SELECT COUNT(*) FROM submission WHERE status <> 'rejected'")).isZero();
+            assertThat(count(app, "SELECT COUNT(*) FROM submission WHERE status = 'rejected'")).isEqualTo(1); // the attempt is on record
         }
     }
 

@@ -68,9 +68,11 @@ class ImporterTest {
                             + " casualty_id=MINUSCA-2020-01-00001 of row 2",
                     "bad.csv row 10, column 'casualty_id': expected text matching [A-Za-z0-9][A-Za-z0-9 -]*, got 'MINUSCA 2020/01'",
                     "bad.csv row 10, column 'gender': expected one of F, M (code list gender), got 'X'");
-            assertThat(count(app, "SELECT COUNT(*) FROM submission")).isZero();
+            assertThat(count(app, "SELECT COUNT(*) FROM submission WHERE status <> 'rejected'")).isZero();
+            assertThat(count(app, "SELECT COUNT(*) FROM submission WHERE status = 'rejected'")).isEqualTo(1); // the attempt is on record
             assertThat(count(app, "SELECT COUNT(*) FROM rec_fatality")).isZero();
-            assertThat(count(app, "SELECT COUNT(*) FROM indicator_value")).isZero();
+            assertThat(count(app, "SELECT COUNT(*) FROM indicator_value WHERE indicator_id NOT LIKE 'DATA.%'")).isZero();
+            assertThat(count(app, "SELECT COUNT(*) FROM rec_import_attempt WHERE \"rejected\" AND \"errors\" = 9")).isEqualTo(1);
         }
     }
 
@@ -95,7 +97,8 @@ class ImporterTest {
                     .map(RowIssue::message).toList();
             assertThat(siteMessages).containsExactly(
                     "sites.csv row 2, column 'site': expected a site of MINUSCA (this site belongs to UNMISS), got '" + site + "'");
-            assertThat(count(app, "SELECT COUNT(*) FROM submission")).isZero();
+            assertThat(count(app, "SELECT COUNT(*) FROM submission WHERE status <> 'rejected'")).isZero();
+            assertThat(count(app, "SELECT COUNT(*) FROM submission WHERE status = 'rejected'")).isEqualTo(2); // both attempts are on record
         }
     }
 

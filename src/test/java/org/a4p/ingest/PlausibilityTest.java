@@ -52,7 +52,8 @@ class PlausibilityTest {
                             + " Check the row; to accept it as reported, import again with --accept-implausible and it will be"
                             + " flagged in every figure that uses it");
             assertThat(count(app, "SELECT COUNT(*) FROM rec_personnel")).isEqualTo(3);
-            assertThat(count(app, "SELECT COUNT(*) FROM submission")).isEqualTo(1);
+            assertThat(count(app, "SELECT COUNT(*) FROM submission WHERE status = 'submitted'")).isEqualTo(1);
+            assertThat(count(app, "SELECT COUNT(*) FROM rec_import_attempt WHERE \"rejected\" AND \"errors\" = 1")).isEqualTo(1);
 
             ImportOutcome.Accepted taken = accepted(app.importer().run(new ImportRequest("personnel", null,
                     List.of(ImportFile.of(april)), false, false, "test", true), Progress.NONE));
