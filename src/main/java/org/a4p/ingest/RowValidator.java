@@ -300,8 +300,4 @@ final class RowValidator {
     String lastMission() {
         return lastMission;
     }
-
-    FieldType typeOf(int i) {
-        return fields.get(i).type();
-    }
 }
