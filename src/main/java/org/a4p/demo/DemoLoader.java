@@ -1,19 +1,32 @@
 package org.a4p.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.a4p.app.App;
 import org.a4p.ingest.ImportFile;
 import org.a4p.ingest.ImportOutcome;
 import org.a4p.ingest.ImportRequest;
 import org.a4p.ingest.Progress;
 import org.a4p.ingest.SubmissionSummary;
+import org.a4p.orgunit.OrgUnits;
+import org.a4p.records.StoreException;
 
 /**
  * Loads the demo: the real UN fatalities and uniformed-contributions data bundled in the product,
- * and seeded synthetic records for the types without public data (labelled synthetic). Loading
- * twice changes nothing: the imports are idempotent.
+ * and seeded synthetic records (labelled synthetic) for every record type without public data.
+ * A file already loaded unchanged is skipped, so loading again is quick and changes nothing.
  */
 public final class DemoLoader {
     public static final long SEED = 20210301L;
@@ -26,35 +39,86 @@ public final class DemoLoader {
         this.app = app;
     }
 
-    /** The demo's imports, in order: type, file, whether synthetic. */
+    /** The synthetic sources, in import order. */
+    private List<SyntheticRecords> syntheticSources() {
+        OrgUnits orgUnits = app.pack().orgUnits();
+        SyntheticData foundation = new SyntheticData(orgUnits, SEED);
+        return List.of(
+                () -> Map.of("allegation", foundation.allegations()),
+                () -> Map.of("site_environment", foundation.siteAssessments()),
+                new CasesAndMediaRecords(orgUnits, SEED));
+    }
+
+    /** The demo's imports, in order. */
     public List<ImportRequest> requests(String user) {
-        SyntheticData synthetic = new SyntheticData(app.pack().orgUnits(), SEED);
         List<ImportRequest> out = new ArrayList<>();
         out.add(new ImportRequest("fatality", null, List.of(ImportFile.resource(FATALITIES, "/demo/" + FATALITIES)), true, false, user));
         out.add(new ImportRequest("personnel", null, List.of(ImportFile.resource(CONTRIBUTIONS, "/demo/" + CONTRIBUTIONS)), true, false, user));
-        out.add(new ImportRequest("allegation", null, List.of(synthetic.allegations()), true, true, user));
-        out.add(new ImportRequest("site_environment", null, List.of(synthetic.siteAssessments()), true, true, user));
+        for (SyntheticRecords source : syntheticSources()) {
+            source.files().forEach((key, file) -> {
+                int dash = key.indexOf('-');
+                String type = dash < 0 ? key : key.substring(0, dash);
+                // A type split over several files (a case history year by year) is never "the whole dataset".
+                out.add(new ImportRequest(type, null, List.of(file), dash < 0, true, user));
+            });
+        }
         return out;
     }
 
-    /** Loads everything; returns the submissions written. Throws when the bundled data is rejected (a bug). */
+    /** Loads everything not loaded yet; returns the submissions written. Throws when bundled data is rejected (a bug). */
     public List<SubmissionSummary> load(String user, Progress progress, PrintWriter log) {
         List<SubmissionSummary> out = new ArrayList<>();
         for (ImportRequest request : requests(user)) {
+            ImportFile file = request.files().get(0);
+            if (alreadyLoaded(request.recordType(), file)) {
+                log.printf("%-20s %-45s already loaded, unchanged%n", request.recordType(), file.name());
+                continue;
+            }
             ImportOutcome outcome = app.importer().run(request, progress);
             if (outcome instanceof ImportOutcome.Rejected rejected) {
                 throw new IllegalStateException("the bundled demo data was rejected: "
                         + rejected.errors().stream().limit(5).map(e -> e.message()).toList());
             }
-            ImportOutcome.Accepted accepted = (ImportOutcome.Accepted) outcome;
-            for (SubmissionSummary s : accepted.submissions()) {
-                log.printf("%-16s %-45s %8d rows  %7d added  %6d revised  %7d unchanged  %5d retired  %5d warnings%s%n",
+            for (SubmissionSummary s : ((ImportOutcome.Accepted) outcome).submissions()) {
+                log.printf("%-20s %-45s %8d rows  %7d added  %6d revised  %7d unchanged  %5d retired  %5d warnings%s%n",
                         s.recordType(), s.fileName(), s.rowsRead(), s.added(), s.revised(), s.unchanged(), s.retired(), s.warnings(),
                         s.synthetic() ? "  (synthetic)" : "");
+                out.add(s);
             }
-            out.addAll(accepted.submissions());
             log.flush();
         }
         return out;
+    }
+
+    /** True when this exact file was the last one imported for its name and type. */
+    private boolean alreadyLoaded(String type, ImportFile file) {
+        try (Connection connection = app.database().dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT content_sha256 FROM submission WHERE record_type = ? AND file_name = ? AND status = 'submitted'"
+                             + " ORDER BY id DESC")) {
+            statement.setString(1, type);
+            statement.setString(2, file.name());
+            statement.setMaxRows(1);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getString(1).equals(sha256(file));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the submissions: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(ImportFile file) {
+        try (InputStream in = file.opener().open()) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[65536];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 }
