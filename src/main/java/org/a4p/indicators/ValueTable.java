@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.a4p.db.Batches;
 
 /**
  * The stored indicator values. A refresh writes only what changed: values that are new, differ,
@@ -77,21 +78,12 @@ final class ValueTable {
     private static void delete(Connection connection, Iterable<Key> keys) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "DELETE FROM indicator_value WHERE indicator_id = ? AND org_unit = ? AND period = ? AND disaggregation = ?")) {
-            int pending = 0;
-            for (Key key : keys) {
-                statement.setString(1, key.indicator());
-                statement.setString(2, key.orgUnit());
-                statement.setString(3, key.period());
-                statement.setString(4, key.disaggregation());
-                statement.addBatch();
-                if (++pending == 5000) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
+            Batches.run(statement, keys, (st, key) -> {
+                st.setString(1, key.indicator());
+                st.setString(2, key.orgUnit());
+                st.setString(3, key.period());
+                st.setString(4, key.disaggregation());
+            });
         }
     }
 
@@ -99,25 +91,16 @@ final class ValueTable {
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE indicator_value SET amount = ?, records = ?, synthetic = ?, flagged = ?"
                         + " WHERE indicator_id = ? AND org_unit = ? AND period = ? AND disaggregation = ?")) {
-            int pending = 0;
-            for (IndicatorValue value : values) {
-                setAmount(statement, 1, value.value());
-                statement.setLong(2, value.records());
-                statement.setBoolean(3, value.synthetic());
-                statement.setBoolean(4, value.flagged());
-                statement.setString(5, value.indicator());
-                statement.setString(6, value.orgUnit());
-                statement.setString(7, value.period());
-                statement.setString(8, value.disaggregation());
-                statement.addBatch();
-                if (++pending == 5000) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
+            Batches.run(statement, values, (st, value) -> {
+                setAmount(st, 1, value.value());
+                st.setLong(2, value.records());
+                st.setBoolean(3, value.synthetic());
+                st.setBoolean(4, value.flagged());
+                st.setString(5, value.indicator());
+                st.setString(6, value.orgUnit());
+                st.setString(7, value.period());
+                st.setString(8, value.disaggregation());
+            });
         }
     }
 
@@ -125,27 +108,18 @@ final class ValueTable {
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO indicator_value (indicator_id, org_unit, period, grain, period_year, disaggregation, amount, records,"
                         + " synthetic, flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (IndicatorValue value : values) {
-                statement.setString(1, value.indicator());
-                statement.setString(2, value.orgUnit());
-                statement.setString(3, value.period());
-                statement.setString(4, String.valueOf(Period.grainOf(value.period())));
-                statement.setInt(5, Period.yearOf(value.period()));
-                statement.setString(6, value.disaggregation());
-                setAmount(statement, 7, value.value());
-                statement.setLong(8, value.records());
-                statement.setBoolean(9, value.synthetic());
-                statement.setBoolean(10, value.flagged());
-                statement.addBatch();
-                if (++pending == 5000) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
+            Batches.run(statement, values, (st, value) -> {
+                st.setString(1, value.indicator());
+                st.setString(2, value.orgUnit());
+                st.setString(3, value.period());
+                st.setString(4, String.valueOf(Period.grainOf(value.period())));
+                st.setInt(5, Period.yearOf(value.period()));
+                st.setString(6, value.disaggregation());
+                setAmount(st, 7, value.value());
+                st.setLong(8, value.records());
+                st.setBoolean(9, value.synthetic());
+                st.setBoolean(10, value.flagged());
+            });
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.a4p.db.Batches;
 import org.a4p.db.Dialect;
 import org.a4p.pack.Field;
 import org.a4p.pack.RecordType;
@@ -22,7 +23,6 @@ import org.a4p.pack.RecordType;
  * versions of revised or retired records go to {@code record_history}, so nothing is lost.
  */
 public final class RecordStore {
-    private static final int BATCH = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Dialect dialect;
@@ -69,22 +69,13 @@ public final class RecordStore {
         String sql = "INSERT INTO " + type.tableName() + " (" + columns + ", row_hash, row_version, submission_id, synthetic, flagged)"
                 + " VALUES (" + marks + ", ?, 1, ?, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int pending = 0;
-            for (Object[] row : rows) {
-                int p = bindFields(statement, fields, row);
-                statement.setLong(p++, RecordValues.hash(row));
-                statement.setLong(p++, submissionId);
-                statement.setBoolean(p++, synthetic);
-                statement.setBoolean(p, flagged.test(row));
-                statement.addBatch();
-                if (++pending == BATCH) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
+            Batches.run(statement, rows, (st, row) -> {
+                int p = bindFields(st, fields, row);
+                st.setLong(p++, RecordValues.hash(row));
+                st.setLong(p++, submissionId);
+                st.setBoolean(p++, synthetic);
+                st.setBoolean(p, flagged.test(row));
+            });
         }
     }
 
@@ -96,23 +87,14 @@ public final class RecordStore {
         String sql = "UPDATE " + type.tableName() + " SET " + assignments
                 + ", row_hash = ?, row_version = row_version + 1, submission_id = ?, synthetic = ?, flagged = ?, retired_by = NULL WHERE id = ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int pending = 0;
-            for (Revision revision : revisions) {
-                int p = bindFields(statement, fields, revision.values());
-                statement.setLong(p++, RecordValues.hash(revision.values()));
-                statement.setLong(p++, submissionId);
-                statement.setBoolean(p++, synthetic);
-                statement.setBoolean(p++, flagged.test(revision.values()));
-                statement.setLong(p, revision.id());
-                statement.addBatch();
-                if (++pending == BATCH) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
+            Batches.run(statement, revisions, (st, revision) -> {
+                int p = bindFields(st, fields, revision.values());
+                st.setLong(p++, RecordValues.hash(revision.values()));
+                st.setLong(p++, submissionId);
+                st.setBoolean(p++, synthetic);
+                st.setBoolean(p++, flagged.test(revision.values()));
+                st.setLong(p, revision.id());
+            });
         }
     }
 
@@ -120,19 +102,10 @@ public final class RecordStore {
     public void retire(Connection connection, RecordType type, List<Long> ids, long submissionId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE " + type.tableName() + " SET retired_by = ? WHERE id = ?")) {
-            int pending = 0;
-            for (long id : ids) {
-                statement.setLong(1, submissionId);
-                statement.setLong(2, id);
-                statement.addBatch();
-                if (++pending == BATCH) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
+            Batches.run(statement, ids, (st, id) -> {
+                st.setLong(1, submissionId);
+                st.setLong(2, id);
+            });
         }
     }
 
@@ -192,23 +165,14 @@ public final class RecordStore {
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO record_history (record_type, record_id, row_version, data_json, written_by, replaced_by)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (long id : ids) {
-                statement.setString(1, type.id());
-                statement.setLong(2, id);
-                statement.setInt(3, (int) versions.get(id)[0]);
-                statement.setString(4, toJson(type, current.get(id)));
-                statement.setLong(5, versions.get(id)[1]);
-                statement.setLong(6, replacedBy);
-                statement.addBatch();
-                if (++pending == BATCH) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
+            Batches.run(statement, ids, (st, id) -> {
+                st.setString(1, type.id());
+                st.setLong(2, id);
+                st.setInt(3, (int) versions.get(id)[0]);
+                st.setString(4, toJson(type, current.get(id)));
+                st.setLong(5, versions.get(id)[1]);
+                st.setLong(6, replacedBy);
+            });
         }
         return current;
     }
