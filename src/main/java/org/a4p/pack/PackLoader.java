@@ -100,7 +100,11 @@ public final class PackLoader {
                 switch (key) {
                     case "priorities" -> node.items().forEach(n -> priority(n).ifPresent(priorities::add));
                     case "commitment_areas" -> node.items().forEach(n -> area(n).ifPresent(areas::add));
-                    case "codelists" -> node.entries().forEach((listId, n) -> codeLists.put(listId, codeList(listId, n)));
+                    case "codelists" -> node.entries().forEach((listId, n) -> {
+                        if (codeLists.put(listId, codeList(listId, n)) != null) {
+                            problem(n, "code list '" + listId + "' is defined twice");
+                        }
+                    });
                     case "record_type" -> recordType(node).ifPresent(t -> {
                         if (recordTypes.put(t.id(), t) != null) {
                             problem(node, "record type '" + t.id() + "' is defined twice");
