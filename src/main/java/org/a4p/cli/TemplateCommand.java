@@ -38,6 +38,9 @@ final class TemplateCommand implements Callable<Integer> {
         Pack pack = pack();
         RecordType recordType = pack.recordType(type).orElseThrow(() -> new UsageProblem(
                 "unknown record type '" + type + "'; known: " + String.join(", ", pack.recordTypes().keySet())));
+        if (recordType.reporting().system()) {
+            throw new UsageProblem("'" + type + "' records are written by A4P+ Monitor itself: there is no template to fill");
+        }
         Path file = out == null ? Path.of(type + "-template.xlsx") : out;
         if (Files.isDirectory(file)) {
             throw new UsageProblem(file + " is a folder: --out takes the name of the workbook to write");

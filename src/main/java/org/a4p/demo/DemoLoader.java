@@ -46,7 +46,9 @@ public final class DemoLoader {
         return List.of(
                 () -> Map.of("allegation", foundation.allegations()),
                 () -> Map.of("site_environment", foundation.siteAssessments()),
-                new CasesAndMediaRecords(orgUnits, SEED));
+                new CasesAndMediaRecords(orgUnits, SEED),
+                new PoliticalAndCommunicationsRecords(orgUnits, SEED),
+                new MedicalConductAndStewardshipRecords(orgUnits, SEED));
     }
 
     /** The demo's imports, in order. */
