@@ -69,8 +69,13 @@ public final class DemoLoader {
 
     /** Loads everything not loaded yet; returns the submissions written. Throws when bundled data is rejected (a bug). */
     public List<SubmissionSummary> load(String user, Progress progress, PrintWriter log) {
+        return load(user, progress, log, type -> true);
+    }
+
+    /** Loads the demo files of the record types chosen. */
+    public List<SubmissionSummary> load(String user, Progress progress, PrintWriter log, java.util.function.Predicate<String> types) {
         List<SubmissionSummary> out = new ArrayList<>();
-        for (ImportRequest request : requests(user)) {
+        for (ImportRequest request : requests(user).stream().filter(r -> types.test(r.recordType())).toList()) {
             ImportFile file = request.files().get(0);
             if (alreadyLoaded(request.recordType(), file)) {
                 log.printf("%-20s %-45s already loaded, unchanged%n", request.recordType(), file.name());
