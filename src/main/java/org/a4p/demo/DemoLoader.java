@@ -48,7 +48,8 @@ public final class DemoLoader {
                 () -> Map.of("site_environment", foundation.siteAssessments()),
                 new CasesAndMediaRecords(orgUnits, SEED),
                 new PoliticalAndCommunicationsRecords(orgUnits, SEED),
-                new MedicalConductAndStewardshipRecords(orgUnits, SEED));
+                new MedicalConductAndStewardshipRecords(orgUnits, SEED),
+                new CapabilitiesAndHostCountryRecords(orgUnits, SEED));
     }
 
     /** The demo's imports, in order. */
@@ -57,14 +58,22 @@ public final class DemoLoader {
         out.add(new ImportRequest("fatality", null, List.of(ImportFile.resource(FATALITIES, "/demo/" + FATALITIES)), true, false, user));
         out.add(new ImportRequest("personnel", null, List.of(ImportFile.resource(CONTRIBUTIONS, "/demo/" + CONTRIBUTIONS)), true, false, user));
         for (SyntheticRecords source : syntheticSources()) {
-            source.files().forEach((key, file) -> {
-                int dash = key.indexOf('-');
-                String type = dash < 0 ? key : key.substring(0, dash);
+            Map<String, ImportFile> files = source.files();
+            Map<String, Long> filesPerType = files.keySet().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(DemoLoader::typeOf, java.util.stream.Collectors.counting()));
+            files.forEach((key, file) -> {
+                String type = typeOf(key);
                 // A type split over several files (a case history year by year) is never "the whole dataset".
-                out.add(new ImportRequest(type, null, List.of(file), dash < 0, true, user));
+                out.add(new ImportRequest(type, null, List.of(file), filesPerType.get(type) == 1, true, user));
             });
         }
         return out;
+    }
+
+    /** The record type of a synthetic file's key: the part before any '-'. */
+    private static String typeOf(String key) {
+        int dash = key.indexOf('-');
+        return dash < 0 ? key : key.substring(0, dash);
     }
 
     /** Loads everything not loaded yet; returns the submissions written. Throws when bundled data is rejected (a bug). */

@@ -105,8 +105,10 @@ class CliTest {
     void demoLoadsEveryRecordType() {
         assertThat(firstDemo.code()).isZero();
         Map<String, long[]> counts = demoCounts(firstDemo.out());
-        assertThat(counts.keySet()).containsExactly("fatality", "personnel", "allegation", "site_environment");
-        assertThat(counts.values()).allSatisfy(c -> assertThat(c[1]).as("added").isPositive());
+        List<String> importable = org.a4p.pack.PackLoader.loadBundled().recordTypes().values().stream()
+                .filter(t -> !t.reporting().system()).map(org.a4p.pack.RecordType::id).toList();
+        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(importable);
+        assertThat(counts.values()).allSatisfy(c -> assertThat(c[0]).as("rows").isPositive());
     }
 
     @Test
@@ -114,15 +116,9 @@ class CliTest {
         Run second = run("demo", "--db", db);
 
         assertThat(second.code()).isZero();
-        Map<String, long[]> first = demoCounts(firstDemo.out());
-        Map<String, long[]> again = demoCounts(second.out());
-        assertThat(again.keySet()).containsExactlyElementsOf(first.keySet());
-        again.forEach((type, c) -> {
-            assertThat(c[1]).as("%s added", type).isZero();
-            assertThat(c[2]).as("%s revised", type).isZero();
-            assertThat(c[4]).as("%s retired", type).isZero();
-            assertThat(c[3]).as("%s unchanged", type).isEqualTo(first.get(type)[1]);
-        });
+        long filesLoaded = firstDemo.out().lines().filter(l -> DEMO_LINE.matcher(l).find()).count();
+        assertThat(second.out().lines().filter(l -> l.endsWith("already loaded, unchanged")).count()).isEqualTo(filesLoaded);
+        assertThat(demoCounts(second.out())).isEmpty();
     }
 
     @Test
