@@ -18,6 +18,7 @@ import org.a4p.app.App;
 import org.a4p.ingest.ImportFile;
 import org.a4p.ingest.ImportOutcome;
 import org.a4p.ingest.ImportRequest;
+import org.a4p.ingest.Importer;
 import org.a4p.ingest.Progress;
 import org.a4p.ingest.SubmissionSummary;
 import org.a4p.orgunit.OrgUnits;
@@ -84,13 +85,15 @@ public final class DemoLoader {
     /** Loads the demo files of the record types chosen. */
     public List<SubmissionSummary> load(String user, Progress progress, PrintWriter log, java.util.function.Predicate<String> types) {
         List<SubmissionSummary> out = new ArrayList<>();
+        // Seventy files: the indicators are refreshed once at the end, not after each file.
+        Importer importer = new Importer(app.database(), app.pack(), (connection, recordTypes, years) -> { });
         for (ImportRequest request : requests(user).stream().filter(r -> types.test(r.recordType())).toList()) {
             ImportFile file = request.files().get(0);
             if (alreadyLoaded(request.recordType(), file)) {
                 log.printf("%-20s %-45s already loaded, unchanged%n", request.recordType(), file.name());
                 continue;
             }
-            ImportOutcome outcome = app.importer().run(request, progress);
+            ImportOutcome outcome = importer.run(request, progress);
             if (outcome instanceof ImportOutcome.Rejected rejected) {
                 throw new IllegalStateException("the bundled demo data was rejected: "
                         + rejected.errors().stream().limit(5).map(e -> e.message()).toList());
@@ -102,6 +105,17 @@ public final class DemoLoader {
                 out.add(s);
             }
             log.flush();
+        }
+        if (!out.isEmpty()) {
+            progress.update("refreshing indicators", 0);
+            try (Connection connection = app.database().dataSource().getConnection()) {
+                connection.setAutoCommit(false);
+                app.engine().refreshAll(connection);
+                connection.commit();
+            } catch (SQLException e) {
+                throw new StoreException("the demo's records are in, but the indicators could not be refreshed: " + e.getMessage(), e);
+            }
+            progress.done();
         }
         return out;
     }
