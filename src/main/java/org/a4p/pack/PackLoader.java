@@ -30,6 +30,7 @@ public final class PackLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern INDICATOR_ID = Pattern.compile("(P[1-7]|WPS|DATA)\\.[A-Z0-9_]+");
     private static final Set<String> OWNERS = Set.of("DPO", "DOS", "DMSPC", "mission");
+    static final int MIN_INDICATORS_PER_PRIORITY = 3;
     private static final Set<String> UNITS = Set.of("count", "percent", "rate", "days", "hours", "minutes", "ratio");
 
     /** Bookkeeping columns of every record table (see RecordTables); no field may take these names. */
@@ -157,6 +158,13 @@ public final class PackLoader {
                 }
                 indicators.add(ind);
             });
+        }
+        for (Priority priority : priorities) {
+            long count = indicators.stream().filter(i -> i.priority().equals(priority.id())).count();
+            if (count < MIN_INDICATORS_PER_PRIORITY) {
+                problems.add(new PackProblem("pack.yaml", 1, "priority " + priority.id() + " has " + count + " indicator(s); A4P+ asks"
+                        + " that each priority be demonstrated with data: give it at least " + MIN_INDICATORS_PER_PRIORITY));
+            }
         }
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), List.copyOf(problems));
@@ -587,6 +595,7 @@ public final class PackLoader {
     private Optional<Indicator> indicator(YamlNode node, Set<String> priorities, Set<String> areas) {
         String id = requiredText(node, "id");
         String name = requiredText(node, "name");
+        String nameFr = requiredText(node, "name_fr");
         String formula = requiredText(node, "formula");
         String priority = requiredText(node, "priority");
         String unit = requiredText(node, "unit");
@@ -630,7 +639,7 @@ public final class PackLoader {
         Indicator.Benchmark baseline = node.get("baseline").map(this::benchmark).orElse(null);
         List<Indicator.Benchmark> targets = node.get("targets").map(YamlNode::items).orElse(List.of()).stream()
                 .map(this::benchmark).filter(java.util.Objects::nonNull).toList();
-        return Optional.of(new Indicator(id, name, optionalText(node, "name_fr"), optionalText(node, "definition"), unit,
+        return Optional.of(new Indicator(id, name, nameFr, optionalText(node, "definition"), unit,
                 direction, formula, priority, indicatorAreas, owner, textList(node, "disaggregations"),
                 flag(node, "headline"), baseline, targets, optionalText(node, "source"), node.where()));
     }

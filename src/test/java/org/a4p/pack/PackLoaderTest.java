@@ -194,6 +194,22 @@ class PackLoaderTest {
         }
 
         @Test
+        void indicatorWithoutAFrenchNameIsReported() {
+            String text = pack.replaceAfter(P4, "- id: P4.FATALITIES_ALL", "    name_fr: Décès, toutes causes\n", "");
+            int indicatorLine = PackFixture.lineOf(text, "- id: P4.FATALITIES_ALL");
+
+            assertThat(pack.problems()).singleElement().isEqualTo(new PackProblem(P4, indicatorLine, "missing 'name_fr'"));
+        }
+
+        @Test
+        void priorityWithFewerThanThreeIndicatorsIsReported() {
+            pack.replaceOnce("pack.yaml", "  - indicators/data_quality.yaml\n", "");
+
+            assertThat(pack.problems()).singleElement().isEqualTo(new PackProblem("pack.yaml", 1, "priority DATA has 0 indicator(s);"
+                    + " A4P+ asks that each priority be demonstrated with data: give it at least 3"));
+        }
+
+        @Test
         void yamlSyntaxErrorIsReportedAtItsLine() {
             String text = pack.replaceAfter(P5, "- id: P5.SEA_ALLEGATIONS_RATE", "unit: rate", "unit: rate: per thousand");
             int errorLine = PackFixture.lineOf(text, "unit: rate: per thousand");
