@@ -47,6 +47,7 @@ public final class DemoLoader {
         return List.of(
                 () -> Map.of("allegation", foundation.allegations()),
                 () -> Map.of("site_environment", foundation.siteAssessments()),
+                () -> Map.of("senior_staffing", foundation.seniorStaffing()),
                 new CasesAndMediaRecords(orgUnits, SEED),
                 new PoliticalAndCommunicationsRecords(orgUnits, SEED),
                 new MedicalConductAndStewardshipRecords(orgUnits, SEED),

@@ -142,6 +142,38 @@ public final class SyntheticData {
         return inMemory("synthetic-site-environment.csv", out.toString());
     }
 
+    /** Quarterly senior leadership staffing per mission; the share of women rises over the years. */
+    public ImportFile seniorStaffing() {
+        Random random = new Random(seed + 2);
+        StringWriter out = new StringWriter();
+        String[] grades = {"usg", "asg", "d2", "d1"};
+        int[] posts = {1, 2, 3, 6};
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            csv.printRecord("report_date", "mission", "grade", "women", "men");
+            for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+                for (int quarter = 1; quarter <= 4; quarter++) {
+                    LocalDate end = LocalDate.of(year, quarter * 3, 1).plusMonths(1).minusDays(1);
+                    double share = 0.30 + 0.02 * (year - FIRST_YEAR);
+                    for (OrgUnit mission : activeMissions(year, quarter * 3)) {
+                        if (!mission.isActiveOn(end)) {
+                            continue;
+                        }
+                        for (int g = 0; g < grades.length; g++) {
+                            int women = 0;
+                            for (int p = 0; p < posts[g]; p++) {
+                                women += random.nextDouble() < share ? 1 : 0;
+                            }
+                            csv.printRecord(end, mission.code(), grades[g], women, posts[g] - women);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return inMemory("synthetic-senior-staffing.csv", out.toString());
+    }
+
     private static LocalDate dayIn(Random random, int year, int month, OrgUnit mission) {
         LocalDate day = DemoMissions.dayIn(random, year, month, mission);
         return day != null && !day.isAfter(AS_OF) ? day : null;

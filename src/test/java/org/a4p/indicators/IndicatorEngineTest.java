@@ -42,12 +42,12 @@ class IndicatorEngineTest {
                 "2020-10-31,UNMISS,India,military_contingent,50,50",
                 "2020-12-31,UNMISS,India,military_contingent,0,100")));
         accepted(importFiles(app, "allegation", false, csv(folder, "allegations.csv",
-                "allegation_id,reported_on,mission,category,personnel_category,investigation_status,investigation_closed_on",
-                "A1,2020-01-10,MINUSCA,sexual_abuse,military,substantiated,2020-03-10",
-                "A2,2020-02-01,MINUSCA,sexual_exploitation,police,not_substantiated,2020-06-30",
-                "A3,2020-03-01,MINUSCA,sexual_abuse,civilian,under_investigation,",
-                "A4,2020-04-01,MINUSCA,other_misconduct,military,closed,2020-04-11",
-                "A5,2020-05-01,UNMISS,sexual_abuse,military,substantiated,2020-05-31")));
+                "allegation_id,reported_on,mission,category,personnel_category,investigation_status,investigation_closed_on,paternity_claim",
+                "A1,2020-01-10,MINUSCA,sexual_abuse,military,substantiated,2020-03-10,established",
+                "A2,2020-02-01,MINUSCA,sexual_exploitation,police,not_substantiated,2020-06-30,pending",
+                "A3,2020-03-01,MINUSCA,sexual_abuse,civilian,under_investigation,,none",
+                "A4,2020-04-01,MINUSCA,other_misconduct,military,closed,2020-04-11,",
+                "A5,2020-05-01,UNMISS,sexual_abuse,military,substantiated,2020-05-31,support_ordered")));
         List<String> minusca = Fixtures.pack().orgUnits().sitesOf("MINUSCA").stream().map(u -> u.code()).limit(3).toList();
         String unmiss = Fixtures.pack().orgUnits().sitesOf("UNMISS").get(0).code();
         accepted(importFiles(app, "site_environment", false, csv(folder, "sites.csv",
@@ -109,6 +109,19 @@ class IndicatorEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.a4p.testing.Databases#databases")
+    void takesTheShareOfWomenInSeniorLeadershipFromTheLastReport(String url) throws Exception {
+        try (App app = load(url)) {
+            accepted(importFiles(app, "senior_staffing", false, csv(folder, "senior.csv", "report_date,mission,grade,women,men",
+                    "2020-09-30,MINUSCA,usg,0,1", "2020-09-30,MINUSCA,asg,1,1",
+                    "2020-12-31,MINUSCA,usg,1,0", "2020-12-31,MINUSCA,asg,1,1", "2020-12-31,MINUSCA,d1,2,4")));
+            assertThat(amount(app, "WPS.WOMEN_SENIOR_LEADERSHIP", "MINUSCA", "2020")).isCloseTo(100.0 * 4 / 9, within(1e-9));
+            assertThat(amount(app, "WPS.WOMEN_SENIOR_LEADERSHIP", "MINUSCA", "2020-Q3")).isCloseTo(100.0 / 3, within(1e-9));
+            assertThat(value(app, "WPS.WOMEN_SENIOR_LEADERSHIP", "MINUSCA", "2020", "grade=d1").value()).isCloseTo(100.0 / 3, within(1e-9));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.a4p.testing.Databases#databases")
     void dividesFatalitiesAndAllegationsByUniformedStrength(String url) throws Exception {
         try (App app = load(url)) {
             // Uniformed malicious-act deaths over the strength on the last report: MINUSCA F1, F2 over 210
@@ -131,6 +144,12 @@ class IndicatorEngineTest {
             assertThat(amount(app, "P5.SEA_INVESTIGATION_DAYS", "PKO", "2020")).isEqualTo(60); // median of 30, 60, 150
             assertThat(amount(app, "P5.SEA_INVESTIGATIONS_CLOSED", "MINUSCA", "2020")).isCloseTo(200.0 / 3, within(1e-9));
             assertThat(amount(app, "P5.SEA_INVESTIGATIONS_CLOSED", "PKO", "2020")).isEqualTo(75);
+            // Closed within 90 days: A1 (60 days) of A1, A2 (150), A3 (open); all PKO adds A5 (30 days).
+            assertThat(amount(app, "P5.SEA_CLOSED_WITHIN_90_DAYS", "MINUSCA", "2020")).isCloseTo(100.0 / 3, within(1e-9));
+            assertThat(amount(app, "P5.SEA_CLOSED_WITHIN_90_DAYS", "PKO", "2020")).isEqualTo(50);
+            // Paternity claims: A1 established and A5 support ordered resolved; A2 pending; A3 has none.
+            assertThat(amount(app, "P5.PATERNITY_CLAIMS_RESOLVED", "MINUSCA", "2020")).isEqualTo(50);
+            assertThat(amount(app, "P5.PATERNITY_CLAIMS_RESOLVED", "PKO", "2020")).isCloseTo(200.0 / 3, within(1e-9));
         }
     }
 
