@@ -237,6 +237,26 @@ class CliTest {
     }
 
     @Test
+    void demoScorecardHasNoEmptyPriorityForAnyMissionActiveIn2020() throws IOException {
+        var pack = org.a4p.pack.PackLoader.loadBundled();
+        List<String> missions = pack.orgUnits().missions().stream()
+                .filter(m -> "PKO".equals(m.scope()) && m.start() != null && m.isActiveOn(java.time.LocalDate.of(2020, 6, 30)))
+                .map(org.a4p.orgunit.OrgUnit::code).toList();
+        assertThat(missions).hasSizeGreaterThan(10);
+        for (String mission : missions) {
+            Run r = run("scorecard", "--db", db, "--mission", mission, "--year", "2020", "--format", "json");
+            JsonNode card = new ObjectMapper().readTree(r.out());
+            for (JsonNode priority : card.get("priorities")) {
+                boolean anyValue = false;
+                for (JsonNode indicator : priority.get("indicators")) {
+                    anyValue |= !indicator.get("value").isNull();
+                }
+                assertThat(anyValue).as("%s %s has a value", mission, priority.get("id").asText()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void submissionsListTheDemoFiles() {
         Run r = run("submissions", "--db", db, "--limit", "500");
 
