@@ -58,7 +58,7 @@ public final class SyntheticData {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             csv.printRecord("allegation_id", "reported_on", "incident_date", "mission", "category", "personnel_category",
                     "nationality", "victims_women", "victims_girls", "victims_boys", "victims_men", "victims_unknown",
-                    "paternity_claim", "investigation_status", "investigation_closed_on", "interim_action",
+                    "paternity_claim", "investigation_status", "status_on", "investigation_closed_on", "interim_action",
                     "referred_for_criminal_accountability", "victim_identities", "narrative");
             int serial = 0;
             for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
@@ -93,7 +93,8 @@ public final class SyntheticData {
                                     reported, incident, mission.code(), category, personnel,
                                     personnel.equals("military") || personnel.equals("police") ? pick(random, NATIONALITIES) : "",
                                     isSea ? victims : 0, isSea && random.nextInt(4) == 0 ? 1 : 0, 0, 0, 0,
-                                    paternity, status, isClosed ? closed : "",
+                                    paternity, status, isClosed ? closed : reported.plusDays(Math.min(20, java.time.temporal.ChronoUnit.DAYS.between(reported, AS_OF))),
+                                    isClosed ? closed : "",
                                     random.nextInt(3) == 0, isSea && status.equals("substantiated") && random.nextBoolean(),
                                     isSea ? "Synthetic person " + serial : "", "Synthetic record; no real event.");
                         }

@@ -85,4 +85,27 @@ class StageHistoryTest {
             assertThat(count(app, "SELECT COUNT(*) FROM stage_history WHERE record_type = 'attack_case'")).isEqualTo(5);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.a4p.testing.Databases#databases")
+    void keepsTheDatedHistoryOfAnInvestigation(String url) throws Exception {
+        try (App app = Fixtures.app(url)) {
+            String header = "allegation_id,reported_on,mission,category,personnel_category,investigation_status,status_on";
+            // Without a status date a row adds no event: files of the public data's shape still import.
+            accepted(importFiles(app, "allegation", false, csv(folder, "march.csv", header,
+                    "S1,2020-03-01,MINUSCA,sexual_abuse,military,preliminary_assessment,2020-03-02",
+                    "S2,2020-03-05,MINUSCA,sexual_abuse,military,preliminary_assessment,")));
+            // The investigation's start is reported in June, backdated to 2020-03-20; S2's the same day.
+            accepted(importFiles(app, "allegation", false, csv(folder, "june.csv", header,
+                    "S1,2020-03-01,MINUSCA,sexual_abuse,military,under_investigation,2020-03-20",
+                    "S2,2020-03-05,MINUSCA,sexual_abuse,military,under_investigation,2020-03-15")));
+            assertThat(count(app, "SELECT COUNT(*) FROM stage_history WHERE record_type = 'allegation'")).isEqualTo(3);
+            try (Connection connection = app.database().dataSource().getConnection()) {
+                List<IndicatorValue> values = new ValueQuery().find(connection,
+                        new ValueQuery.Filter("P5.SEA_DAYS_TO_INVESTIGATION", "MINUSCA", "2020", 'Y', true));
+                assertThat(values).hasSize(1);
+                assertThat(values.get(0).value()).isEqualTo(14.5); // median of 19 (S1) and 10 (S2)
+            }
+        }
+    }
 }
