@@ -73,6 +73,9 @@ final class ImportCommand implements Callable<Integer> {
             if (app.pack().recordType(type).isEmpty()) {
                 throw new UsageProblem("unknown record type '" + type + "'; known: " + String.join(", ", app.pack().recordTypes().keySet()));
             }
+            if (app.pack().recordType(type).orElseThrow().reporting().system()) {
+                throw new UsageProblem("'" + type + "' records are written by A4P+ Monitor itself and cannot be imported");
+            }
             List<ImportFile> importFiles = files.stream().map(ImportFile::of).toList();
             String who = user == null ? System.getProperty("user.name", "unknown") : user;
             ProgressBar progress = new ProgressBar(System.err);
