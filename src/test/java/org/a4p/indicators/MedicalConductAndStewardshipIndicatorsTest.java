@@ -1,6 +1,8 @@
 package org.a4p.indicators;
 
 import static org.a4p.support.Fixtures.accepted;
+import static org.a4p.support.Fixtures.amount;
+import static org.a4p.support.Fixtures.value;
 import static org.a4p.support.Fixtures.csv;
 import static org.a4p.support.Fixtures.importFiles;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,18 +120,7 @@ class MedicalConductAndStewardshipIndicatorsTest {
         return app;
     }
 
-    private static IndicatorValue value(App app, String indicator, String orgUnit, String period, String disaggregation) throws Exception {
-        try (Connection connection = app.database().dataSource().getConnection()) {
-            List<IndicatorValue> found = new ValueQuery().find(connection, new ValueQuery.Filter(indicator, orgUnit, period, null, false))
-                    .stream().filter(v -> v.disaggregation().equals(disaggregation)).toList();
-            assertThat(found).as("%s %s %s %s", indicator, orgUnit, period, disaggregation).hasSize(1);
-            return found.get(0);
-        }
-    }
 
-    private static Double amount(App app, String indicator, String orgUnit, String period) throws Exception {
-        return value(app, indicator, orgUnit, period, "").value();
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.a4p.testing.Databases#databases")

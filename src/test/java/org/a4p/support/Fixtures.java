@@ -53,6 +53,23 @@ public final class Fixtures {
         return (ImportOutcome.Accepted) outcome;
     }
 
+    /** The one stored value of an indicator for an org unit, period and disaggregation ("" for the total). */
+    public static org.a4p.indicators.IndicatorValue value(App app, String indicator, String orgUnit, String period,
+            String disaggregation) throws SQLException {
+        try (Connection connection = app.database().dataSource().getConnection()) {
+            List<org.a4p.indicators.IndicatorValue> found = new org.a4p.indicators.ValueQuery().find(connection,
+                            new org.a4p.indicators.ValueQuery.Filter(indicator, orgUnit, period, null, false))
+                    .stream().filter(v -> v.disaggregation().equals(disaggregation)).toList();
+            org.assertj.core.api.Assertions.assertThat(found).as("%s %s %s %s", indicator, orgUnit, period, disaggregation).hasSize(1);
+            return found.get(0);
+        }
+    }
+
+    /** The stored total of an indicator for an org unit and period (null when it has no answer). */
+    public static Double amount(App app, String indicator, String orgUnit, String period) throws SQLException {
+        return value(app, indicator, orgUnit, period, "").value();
+    }
+
     public static long count(App app, String sql) throws SQLException {
         try (Connection connection = app.database().dataSource().getConnection();
              Statement statement = connection.createStatement();
