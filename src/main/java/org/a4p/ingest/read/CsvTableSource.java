@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,7 +26,7 @@ import org.apache.commons.csv.CSVRecord;
  * fields are {@code null}. More fields than header columns is an error unless the extra fields are all
  * empty (a trailing delimiter), which are dropped. Trailing empty header names are dropped likewise.
  */
-final class CsvTableSource implements TableSource {
+final class CsvTableSource extends AbstractTableSource {
 
     private static final int BUFFER = 1 << 16;
     private static final int HEADER_SCAN_LIMIT = 1 << 20;
@@ -44,10 +43,8 @@ final class CsvTableSource implements TableSource {
     private long linesBefore;
     /** First physical line of the record most recently read. */
     private long lastStart;
-    private SourceRow next;
     private volatile boolean done; // read by progress() from other threads
     private boolean closed;
-    private ReadException failure;
 
     CsvTableSource(String fileName, InputStream raw, long totalBytes, boolean gzip) {
         this.fileName = fileName;
@@ -214,23 +211,7 @@ final class CsvTableSource implements TableSource {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next != null) {
-            return true;
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        try {
-            return advance();
-        } catch (ReadException e) {
-            failure = e;
-            throw e;
-        }
-    }
-
-    /** Reads the next row into {@link #next}; false at the end. */
-    private boolean advance() {
+    protected boolean advance() {
         if (done) {
             return false;
         }
@@ -258,16 +239,6 @@ final class CsvTableSource implements TableSource {
         }
         next = new SourceRow(lastStart, values);
         return true;
-    }
-
-    @Override
-    public SourceRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRow r = next;
-        next = null;
-        return r;
     }
 
     @Override

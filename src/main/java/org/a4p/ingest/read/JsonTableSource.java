@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -33,7 +32,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
  * as {@code null}; a nested object or array is an error naming the row and field, as is a repeated
  * field name within one object. An empty array is an error.
  */
-final class JsonTableSource implements TableSource {
+final class JsonTableSource extends AbstractTableSource {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -52,10 +51,8 @@ final class JsonTableSource implements TableSource {
     private CountingInputStream counted;
     private JsonParser parser;
     private long index;
-    private SourceRow next;
     private volatile boolean done; // read by progress() from other threads
     private boolean closed;
-    private ReadException failure;
 
     static TableSource open(String fileName, Path file, boolean gzip) {
         return new JsonTableSource(fileName, file, gzip, null);
@@ -269,23 +266,7 @@ final class JsonTableSource implements TableSource {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next != null) {
-            return true;
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        try {
-            return advance();
-        } catch (ReadException e) {
-            failure = e;
-            throw e;
-        }
-    }
-
-    /** Reads the next row into {@link #next}; false at the end. */
-    private boolean advance() {
+    protected boolean advance() {
         if (done) {
             return false;
         }
@@ -328,16 +309,6 @@ final class JsonTableSource implements TableSource {
         } catch (IOException e) {
             throw translate(e, index);
         }
-    }
-
-    @Override
-    public SourceRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRow r = next;
-        next = null;
-        return r;
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -54,7 +53,7 @@ import org.xml.sax.helpers.AttributesImpl;
  * {@code null}; rows without any value are skipped. A value to the right of the last header column is
  * an error.
  */
-final class XlsxTableSource implements TableSource {
+final class XlsxTableSource extends AbstractTableSource {
 
     private static final String DATA_SHEET = "data";
     private static final MathContext EXCEL_DIGITS = new MathContext(15);
@@ -81,10 +80,8 @@ final class XlsxTableSource implements TableSource {
 
     private List<String> header;
     private int width;
-    private SourceRow next;
     private volatile boolean done; // read by progress() from other threads
     private boolean closed;
-    private ReadException failure;
 
     static TableSource open(String fileName, Path file) {
         OPCPackage pkg;
@@ -571,23 +568,7 @@ final class XlsxTableSource implements TableSource {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next != null) {
-            return true;
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        try {
-            return advance();
-        } catch (ReadException e) {
-            failure = e;
-            throw e;
-        }
-    }
-
-    /** Reads the next row into {@link #next}; false at the end. */
-    private boolean advance() {
+    protected boolean advance() {
         if (done) {
             return false;
         }
@@ -602,16 +583,6 @@ final class XlsxTableSource implements TableSource {
             throw new ReadException(fileName, rowIndex + 1L, "the worksheet data is damaged and could not be read", e);
         }
         return next != null;
-    }
-
-    @Override
-    public SourceRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        SourceRow r = next;
-        next = null;
-        return r;
     }
 
     @Override
