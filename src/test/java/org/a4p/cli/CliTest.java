@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.a4p.ingest.RowIssue;
 import org.a4p.pack.PackFixture;
+import org.a4p.support.CliRun;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,13 +39,7 @@ class CliTest {
     static Path folder;
 
     static String db;
-    static Run firstDemo;
-
-    record Run(int code, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
+    static CliRun firstDemo;
 
     @BeforeAll
     static void loadDemo() {
@@ -56,28 +48,10 @@ class CliTest {
     }
 
     /** Runs the command line with standard output and error captured; checks what no output may hold. */
-    static Run run(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Charset charset = Charset.defaultCharset();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, charset); PrintStream e = new PrintStream(err, true, charset)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = Main.run(args);
-            o.flush();
-            e.flush();
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-        Run result = new Run(code, out.toString(charset), err.toString(charset));
-        assertThat(result.all()).as("output of %s", String.join(" ", args))
-                .doesNotContain("\tat org.", "\tat java.", "Exception in thread")
-                .doesNotContain("Synthetic person");
-        return result;
+    static CliRun run(String... args) {
+        CliRun run = CliRun.of(args);
+        assertThat(run.all()).as("output of %s", String.join(" ", args)).doesNotContain("Synthetic person");
+        return run;
     }
 
     static List<CSVRecord> csv(String text) throws IOException {
@@ -113,7 +87,7 @@ class CliTest {
 
     @Test
     void demoTwiceAddsNothingAndLeavesEveryRecordUnchanged() {
-        Run second = run("demo", "--db", db);
+        CliRun second = run("demo", "--db", db);
 
         assertThat(second.code()).isZero();
         long filesLoaded = firstDemo.out().lines().filter(l -> DEMO_LINE.matcher(l).find()).count();
@@ -123,7 +97,7 @@ class CliTest {
 
     @Test
     void indicatorsCsvHasTheDocumentedHeader() {
-        Run r = run("indicators", "--db", db, "--format", "csv");
+        CliRun r = run("indicators", "--db", db, "--format", "csv");
 
         assertThat(r.code()).isZero();
         assertThat(r.out().lines().findFirst()).hasValue("indicator,org_unit,period,disaggregation,value,records");
@@ -132,7 +106,7 @@ class CliTest {
 
     @Test
     void maliciousActFatalitiesByYearMatchTheSeed() throws IOException {
-        Run r = run("indicators", "--db", db, "--indicator", "P4.FATALITIES_MALICIOUS", "--mission", "PKO", "--by", "year", "--format", "csv");
+        CliRun r = run("indicators", "--db", db, "--indicator", "P4.FATALITIES_MALICIOUS", "--mission", "PKO", "--by", "year", "--format", "csv");
 
         assertThat(r.code()).isZero();
         List<String> totals2017to2020 = r.out().lines()
@@ -152,7 +126,7 @@ class CliTest {
 
     @Test
     void indicatorsJsonIsAnArrayOfValueObjects() throws IOException {
-        Run r = run("indicators", "--db", db, "--format", "json", "--period", "2020");
+        CliRun r = run("indicators", "--db", db, "--format", "json", "--period", "2020");
 
         assertThat(r.code()).isZero();
         JsonNode array = new ObjectMapper().readTree(r.out());
@@ -168,7 +142,7 @@ class CliTest {
 
     @Test
     void byQuarterGivesQuarterPeriods() throws IOException {
-        Run r = run("indicators", "--db", db, "--indicator", "P4.FATALITIES_MALICIOUS", "--by", "quarter", "--totals", "--format", "csv");
+        CliRun r = run("indicators", "--db", db, "--indicator", "P4.FATALITIES_MALICIOUS", "--by", "quarter", "--totals", "--format", "csv");
 
         assertThat(r.code()).isZero();
         List<String> periods = csv(r.out()).stream().map(row -> row.get("period")).toList();
@@ -177,7 +151,7 @@ class CliTest {
 
     @Test
     void byMonthGivesMonthPeriods() throws IOException {
-        Run r = run("indicators", "--db", db, "--indicator", "P4.FATALITIES_MALICIOUS", "--by", "month", "--totals", "--format", "csv");
+        CliRun r = run("indicators", "--db", db, "--indicator", "P4.FATALITIES_MALICIOUS", "--by", "month", "--totals", "--format", "csv");
 
         assertThat(r.code()).isZero();
         List<String> periods = csv(r.out()).stream().map(row -> row.get("period")).toList();
@@ -186,7 +160,7 @@ class CliTest {
 
     @Test
     void scorecardJsonListsThePrioritiesAndTheirIndicators() throws IOException {
-        Run r = run("scorecard", "--db", db, "--format", "json", "--year", "2020");
+        CliRun r = run("scorecard", "--db", db, "--format", "json", "--year", "2020");
 
         assertThat(r.code()).isZero();
         JsonNode card = new ObjectMapper().readTree(r.out());
@@ -210,7 +184,7 @@ class CliTest {
 
     @Test
     void womenTroopsMissedTheirTargetIn2020() throws IOException {
-        Run r = run("scorecard", "--db", db, "--format", "json", "--year", "2020");
+        CliRun r = run("scorecard", "--db", db, "--format", "json", "--year", "2020");
 
         JsonNode card = new ObjectMapper().readTree(r.out());
         JsonNode troops = null;
@@ -230,7 +204,7 @@ class CliTest {
 
     @Test
     void scorecardForOneMission() {
-        Run r = run("scorecard", "--db", db, "--mission", "MINUSCA");
+        CliRun r = run("scorecard", "--db", db, "--mission", "MINUSCA");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("(MINUSCA)", "Women among military contingents");
@@ -244,7 +218,7 @@ class CliTest {
                 .map(org.a4p.orgunit.OrgUnit::code).toList();
         assertThat(missions).hasSizeGreaterThan(10);
         for (String mission : missions) {
-            Run r = run("scorecard", "--db", db, "--mission", mission, "--year", "2020", "--format", "json");
+            CliRun r = run("scorecard", "--db", db, "--mission", mission, "--year", "2020", "--format", "json");
             JsonNode card = new ObjectMapper().readTree(r.out());
             for (JsonNode priority : card.get("priorities")) {
                 boolean anyValue = false;
@@ -258,7 +232,7 @@ class CliTest {
 
     @Test
     void submissionsListTheDemoFiles() {
-        Run r = run("submissions", "--db", db, "--limit", "500");
+        CliRun r = run("submissions", "--db", db, "--limit", "500");
 
         assertThat(r.code()).isZero();
         List<String> files = r.out().lines().skip(1).filter(l -> !l.contains(" rejected "))
@@ -270,7 +244,7 @@ class CliTest {
 
     @Test
     void bundledPackChecksClean() {
-        Run r = run("pack", "check");
+        CliRun r = run("pack", "check");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("is valid: 9 priorities, 8 commitment areas");
@@ -282,7 +256,7 @@ class CliTest {
         String personnel = pack.replaceAfter("record_types/personnel.yaml", "- name: women", "type: integer", "type: int");
         String layout = pack.replaceOnce("layouts/un_fatalities.yaml", "      nationality: isocode3", "      citizenship: isocode3");
 
-        Run r = run("pack", "check", pack.root().toString());
+        CliRun r = run("pack", "check", pack.root().toString());
 
         assertThat(r.code()).isEqualTo(Main.REJECTED);
         assertThat(r.err()).contains(
@@ -296,7 +270,7 @@ class CliTest {
         PackFixture pack = PackFixture.copyBundled(Files.createDirectories(folder.resolve("bad-formula-pack")));
         pack.replaceOnce("indicators/p4_accountability_to_peacekeepers.yaml", "formula: count(fatality)\n", "formula: count(fatality where)\n");
 
-        Run r = run("indicators", "--db", folder.resolve("db-bad-formula").toString(), "--pack", pack.root().toString());
+        CliRun r = run("indicators", "--db", folder.resolve("db-bad-formula").toString(), "--pack", pack.root().toString());
 
         assertThat(r.code()).isEqualTo(Main.REJECTED);
         assertThat(r.err()).contains("indicators/p4_accountability_to_peacekeepers.yaml", "P4.FATALITIES_ALL", "at position");
@@ -304,7 +278,7 @@ class CliTest {
 
     @Test
     void packCheckOfAFolderWithoutPackYamlIsAUsageError() {
-        Run r = run("pack", "check", folder.resolve("no-such-pack").toString());
+        CliRun r = run("pack", "check", folder.resolve("no-such-pack").toString());
 
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("has no pack.yaml");
@@ -312,7 +286,7 @@ class CliTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run r = run("indicators", "--db", db, "--colour");
+        CliRun r = run("indicators", "--db", db, "--colour");
 
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("Unknown option: '--colour'");
@@ -320,7 +294,7 @@ class CliTest {
 
     @Test
     void periodThatIsNotAPeriodIsAUsageError() {
-        Run r = run("indicators", "--db", db, "--period", "2020-13");
+        CliRun r = run("indicators", "--db", db, "--period", "2020-13");
 
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("'2020-13' is not a period");
@@ -328,7 +302,7 @@ class CliTest {
 
     @Test
     void unknownOrgUnitIsAUsageError() {
-        Run r = run("indicators", "--db", db, "--mission", "NOPE");
+        CliRun r = run("indicators", "--db", db, "--mission", "NOPE");
 
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("unknown org unit 'NOPE'");
@@ -338,7 +312,7 @@ class CliTest {
     void unknownRecordTypeIsAUsageError() throws IOException {
         Path file = write("some.csv", ALLEGATION_HEADER + "\n");
 
-        Run r = run("import", "--db", db, "--type", "nope", file.toString());
+        CliRun r = run("import", "--db", db, "--type", "nope", file.toString());
 
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("unknown record type 'nope'; known: fatality, personnel, allegation, site_environment");
@@ -348,7 +322,7 @@ class CliTest {
     void missingFileIsAUsageError() {
         String missing = folder.resolve("in").resolve("not-there.csv").toString();
 
-        Run r = run("import", "--db", db, "--type", "allegation", missing);
+        CliRun r = run("import", "--db", db, "--type", "allegation", missing);
 
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("no such file: " + missing);
@@ -360,12 +334,12 @@ class CliTest {
                 + "CLI-1,2020-01-05,MINUSCA,sexual_abuse,military,substantiated,\n"
                 + "CLI-2,2020-13-05,MINUSCA,sexual_abuse,military,substantiated,\n");
 
-        Run r = run("import", "--db", db, "--type", "allegation", file.toString());
+        CliRun r = run("import", "--db", db, "--type", "allegation", file.toString());
 
         assertThat(r.code()).isEqualTo(Main.REJECTED);
         assertThat(r.err()).contains("nothing was written",
                 "bad-allegations.csv row 3, column 'reported_on': expected a date like 2020-03-31, got '2020-13-05'");
-        Run after = run("indicators", "--db", db, "--indicator", "P5.SEA_ALLEGATIONS", "--period", "2020", "--totals", "--format", "csv");
+        CliRun after = run("indicators", "--db", db, "--indicator", "P5.SEA_ALLEGATIONS", "--period", "2020", "--totals", "--format", "csv");
         assertThat(after.out()).as("nothing written").contains("P5.SEA_ALLEGATIONS,PKO,2020,,80,80");
     }
 
@@ -378,7 +352,7 @@ class CliTest {
                 + "CLI-4,2020-02-05,MINUSCA,hugging,military,substantiated,\n");
         Path errors = folder.resolve("in").resolve("errors.csv");
 
-        Run r = run("import", "--db", db, "--type", "allegation", "--errors", errors.toString(), file.toString());
+        CliRun r = run("import", "--db", db, "--type", "allegation", "--errors", errors.toString(), file.toString());
 
         assertThat(r.code()).isEqualTo(Main.REJECTED);
         List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8);
@@ -400,7 +374,7 @@ class CliTest {
                 + "CLI-9,2020-01-05,MINUSCA,sexual_abuse,military,substantiated,\"" + identities + "\"\n");
         Path errors = folder.resolve("in").resolve("restricted-errors.csv");
 
-        Run r = run("import", "--db", db, "--type", "allegation", "--errors", errors.toString(), file.toString());
+        CliRun r = run("import", "--db", db, "--type", "allegation", "--errors", errors.toString(), file.toString());
 
         assertThat(r.code()).isEqualTo(Main.REJECTED);
         assertThat(r.err()).contains("long-identities.csv row 2, column 'victim_identities'", "value withheld");
@@ -418,7 +392,7 @@ class CliTest {
                 + "CLI-7,2020-01-05,MINUSCA,sexual_abuse,military,finished,Synthetic person 4242\n"
                 + "CLI-7,2020-01-05,MINUSCA,sexual_abuse,military,substantiated,Synthetic person 4243\n");
 
-        Run r = run("import", "--db", db, "--type", "allegation", file.toString());
+        CliRun r = run("import", "--db", db, "--type", "allegation", file.toString());
 
         assertThat(r.code()).isEqualTo(Main.REJECTED);
         assertThat(r.err()).contains("bad-row.csv row 2, column 'investigation_status'");
@@ -427,12 +401,12 @@ class CliTest {
     @Test
     void outputsOfTheDemoHoldNoRestrictedValue() {
         // run() itself fails on "Synthetic person" in any output; these cover the commands that show allegations.
-        List<Run> runs = List.of(
+        List<CliRun> runs = List.of(
                 run("indicators", "--db", db, "--indicator", "P5.SEA_ALLEGATIONS", "--format", "json"),
                 run("indicators", "--db", db, "--mission", "MINUSCA", "--format", "table"),
                 run("scorecard", "--db", db, "--format", "json"),
                 run("submissions", "--db", db, "--type", "allegation"));
-        assertThat(runs).extracting(Run::code).containsOnly(0);
+        assertThat(runs).extracting(CliRun::code).containsOnly(0);
         assertThat(firstDemo.all()).doesNotContain("Synthetic person");
     }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.a4p.app.App;
 import org.a4p.cli.Main;
+import org.a4p.support.CliRun;
 import org.a4p.support.Fixtures;
 import org.a4p.testing.Databases;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +25,6 @@ class RankingCommandTest {
 
     static String db;
 
-    record Run(int code, String out, String err) {}
-
     @BeforeAll
     static void load() throws Exception {
         db = Databases.h2Url("ranking-cli");
@@ -37,29 +33,14 @@ class RankingCommandTest {
         }
     }
 
-    static Run run(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Charset charset = Charset.defaultCharset();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, charset); PrintStream e = new PrintStream(err, true, charset)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = Main.run(args);
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-        Run run = new Run(code, out.toString(charset), err.toString(charset));
-        assertThat(run.out() + run.err()).doesNotContain("\tat org.", "\tat java.", "Exception in thread");
+    static CliRun run(String... args) {
+        CliRun run = CliRun.of(args);
         return run;
     }
 
     @Test
     void csvHasTheDocumentedHeaderAndOneLinePerCountryAndCategory() {
-        Run run = run("ranking", "--db", db, "--month", "2020-12", "--format", "csv");
+        CliRun run = run("ranking", "--db", db, "--month", "2020-12", "--format", "csv");
         assertThat(run.code()).as(run.err()).isEqualTo(Main.OK);
         assertThat(run.out().lines().toList()).containsExactly(HEADER,
                 "2020-12,military_contingent,1,Ghana,15,150,10,8,GREEN",
@@ -75,7 +56,7 @@ class RankingCommandTest {
 
     @Test
     void tableGroupsByCategoryWithTheTargetAndAColourSummary() {
-        Run run = run("ranking", "--db", db, "--month", "2020-12", "--category", "military_contingent");
+        CliRun run = run("ranking", "--db", db, "--month", "2020-12", "--category", "military_contingent");
         assertThat(run.code()).as(run.err()).isEqualTo(Main.OK);
         assertThat(run.out())
                 .contains("Military contingent — target 2020: 8.0% (first set target (2021))")
@@ -83,14 +64,14 @@ class RankingCommandTest {
                 .doesNotContain("Military staff officer");
         assertThat(run.out().lines().filter(l -> l.matches("\\s+1\\s+Ghana\\s+15\\s+150\\s+10\\.0%\\s+green"))).hasSize(1);
 
-        Run none = run("ranking", "--db", db, "--month", "2020-12", "--category", "expert_on_mission");
+        CliRun none = run("ranking", "--db", db, "--month", "2020-12", "--category", "expert_on_mission");
         assertThat(none.code()).isEqualTo(Main.OK);
         assertThat(none.out()).contains("No personnel: the records of 2020-12 hold no personnel of category expert_on_mission in PKO missions");
     }
 
     @Test
     void jsonHasTheCsvKeysAndTheScopeAndDefaultMonthApply() throws Exception {
-        Run run = run("ranking", "--db", db, "--month", "2020-12", "--scope", "SPM", "--format", "json");
+        CliRun run = run("ranking", "--db", db, "--month", "2020-12", "--scope", "SPM", "--format", "json");
         assertThat(run.code()).as(run.err()).isEqualTo(Main.OK);
         JsonNode array = new ObjectMapper().readTree(run.out());
         assertThat(array).hasSize(2);
@@ -101,25 +82,25 @@ class RankingCommandTest {
         assertThat(array.get(0).get("share").asDouble()).isEqualTo(100.0);
         assertThat(array.get(1).get("colour").asText()).isEqualTo("RED");
 
-        Run latest = run("ranking", "--db", db, "--format", "csv");
+        CliRun latest = run("ranking", "--db", db, "--format", "csv");
         assertThat(latest.code()).isEqualTo(Main.OK);
         assertThat(latest.out().lines().skip(1).toList()).hasSize(2).allMatch(l -> l.startsWith("2024-06,"));
     }
 
     @Test
     void aMonthWithoutRecordsNamesTheNearestMonthsWithData() {
-        Run run = run("ranking", "--db", db, "--month", "2022-03");
+        CliRun run = run("ranking", "--db", db, "--month", "2022-03");
         assertThat(run.code()).isEqualTo(Main.REJECTED);
         assertThat(run.err()).contains("no personnel records for 2022-03").contains("2020-12 (before)").contains("2024-06 (after)");
     }
 
     @Test
     void aBadMonthScopeOrCategoryIsAUsageError() {
-        Run badMonth = run("ranking", "--db", db, "--month", "2020-13");
+        CliRun badMonth = run("ranking", "--db", db, "--month", "2020-13");
         assertThat(badMonth.code()).isEqualTo(Main.USAGE);
         assertThat(badMonth.err()).contains("--month '2020-13' is not a month");
         assertThat(run("ranking", "--db", db, "--month", "december").code()).isEqualTo(Main.USAGE);
-        Run badCategory = run("ranking", "--db", db, "--category", "troops");
+        CliRun badCategory = run("ranking", "--db", db, "--category", "troops");
         assertThat(badCategory.code()).isEqualTo(Main.USAGE);
         assertThat(badCategory.err()).contains("unknown category 'troops'").contains("military_contingent");
         assertThat(run("ranking", "--db", db, "--scope", "MINUSCA").code()).isEqualTo(Main.USAGE);

@@ -5,15 +5,12 @@ import static org.a4p.templates.Workbooks.rowText;
 import static org.a4p.templates.Workbooks.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.a4p.cli.Main;
 import org.a4p.pack.RecordType;
+import org.a4p.support.CliRun;
 import org.a4p.support.Fixtures;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -24,32 +21,16 @@ class TemplateCommandTest {
     @TempDir
     Path folder;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Charset charset = Charset.defaultCharset();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, charset); PrintStream e = new PrintStream(err, true, charset)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = Main.run(args);
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-        Run result = new Run(code, out.toString(charset), err.toString(charset));
-        assertThat(result.out() + result.err()).doesNotContain("\tat org.", "\tat java.", "Exception");
-        return result;
+    static CliRun run(String... args) {
+        CliRun run = CliRun.of(args);
+        assertThat(run.all()).doesNotContain("Exception");
+        return run;
     }
 
     @Test
     void writesTheTemplateOfARecordType() throws Exception {
         Path file = folder.resolve("fatalities.xlsx");
-        Run run = run("template", "fatality", "--out", file.toString());
+        CliRun run = run("template", "fatality", "--out", file.toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(file).isRegularFile();
         RecordType fatality = Fixtures.pack().recordType("fatality").orElseThrow();
@@ -67,7 +48,7 @@ class TemplateCommandTest {
 
     @Test
     void anUnknownRecordTypeIsAUsageError() {
-        Run run = run("template", "nope");
+        CliRun run = run("template", "nope");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("unknown record type 'nope'; known: ", "fatality", "personnel");
         assertThat(Path.of("nope-template.xlsx")).doesNotExist();
@@ -77,12 +58,12 @@ class TemplateCommandTest {
     void neverOverwritesAWorkbookUnlessForced() throws Exception {
         Path file = folder.resolve("filled.xlsx");
         Files.writeString(file, "records typed in", StandardCharsets.UTF_8);
-        Run refused = run("template", "personnel", "--out", file.toString());
+        CliRun refused = run("template", "personnel", "--out", file.toString());
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("already exists", "--force");
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("records typed in");
 
-        Run forced = run("template", "personnel", "--out", file.toString(), "--force");
+        CliRun forced = run("template", "personnel", "--out", file.toString(), "--force");
         assertThat(forced.code()).as(forced.err()).isZero();
         try (XSSFWorkbook workbook = Workbooks.open(file)) {
             assertThat(rowText(workbook.getSheet("data").getRow(0))).startsWith("report_date", "mission");
@@ -91,7 +72,7 @@ class TemplateCommandTest {
 
     @Test
     void aMissingFolderIsAUsageError() {
-        Run run = run("template", "fatality", "--out", folder.resolve("no/such/folder/t.xlsx").toString());
+        CliRun run = run("template", "fatality", "--out", folder.resolve("no/such/folder/t.xlsx").toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("no such folder");
     }
@@ -104,13 +85,13 @@ class TemplateCommandTest {
         assertThat(yaml).contains("      M: Male\n");
         Files.writeString(codeLists, yaml.replace("      M: Male\n", "      M: Male\n      X: Not recorded\n"), StandardCharsets.UTF_8);
         Path file = folder.resolve("edited.xlsx");
-        Run run = run("--pack", pack.toString(), "template", "fatality", "--out", file.toString());
+        CliRun run = run("--pack", pack.toString(), "template", "fatality", "--out", file.toString());
         assertThat(run.code()).as(run.err()).isZero();
         try (XSSFWorkbook workbook = Workbooks.open(file)) {
             int gender = rowText(workbook.getSheet("data").getRow(0)).indexOf("gender");
             assertThat(listValues(workbook, validation(workbook.getSheet("data"), gender).orElseThrow())).containsExactly("F", "M", "X");
         }
-        Run notAPack = run("template", "fatality", "--pack", folder.toString(), "--out", folder.resolve("x.xlsx").toString());
+        CliRun notAPack = run("template", "fatality", "--pack", folder.toString(), "--out", folder.resolve("x.xlsx").toString());
         assertThat(notAPack.code()).isEqualTo(2);
         assertThat(notAPack.err()).contains("no pack.yaml");
     }
