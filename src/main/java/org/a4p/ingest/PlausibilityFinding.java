@@ -1,11 +1,13 @@
 package org.a4p.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.a4p.pack.Plausibility;
 
 /** A group and month that a plausibility rule found implausible, with what it was compared with. */
 record PlausibilityFinding(PlausibilityLevel level, String group, int month, String description, MonthTally tally,
-        RobustJudgement judgement) {
+        RobustJudgement judgement, int leftOut) {
 
     String key() {
         return PlausibilityLevel.key(group, month);
@@ -25,9 +27,15 @@ record PlausibilityFinding(PlausibilityLevel level, String group, int month, Str
             case SHARE -> rule.numerator() + " / (" + String.join(" + ", rule.denominator()) + ") is " + value + " ("
                     + number(tally.numerator) + " of " + number(tally.denominator) + ")";
         };
-        String months = rule.measure() == Plausibility.Measure.COUNT
-                ? "the " + judgement.months() + " preceding months (a month without records counts 0)"
-                : "the " + judgement.months() + " preceding months with a value";
+        List<String> notes = new ArrayList<>();
+        if (rule.measure() == Plausibility.Measure.COUNT) {
+            notes.add("a month without records counts 0");
+        }
+        if (leftOut > 0) {
+            notes.add(leftOut + (leftOut == 1 ? " month" : " months") + " found implausible passed over");
+        }
+        String months = "the " + judgement.months() + " preceding months" + (rule.measure() == Plausibility.Measure.COUNT ? "" : " with a value")
+                + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
         String spread = rule.measure() == Plausibility.Measure.SHARE
                 ? String.format(Locale.ROOT, "%.2f points", 100 * judgement.spread()) : number(judgement.spread());
         String far = Double.isInfinite(judgement.factor())

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,44 +110,68 @@ final class PlausibilityLevel {
         return out;
     }
 
-    /** Every changed group and month found implausible, by month then group. */
+    /**
+     * Every changed group and month found implausible, by month then group. Months are judged in
+     * order, and a month found implausible is no reference for the months after it: it does not
+     * count in their history, which reaches one month further back instead. So a file whose every
+     * month is wild is found wild in every month, not only until its own months fill the history.
+     */
     List<PlausibilityFinding> judge() {
         List<PlausibilityFinding> out = new ArrayList<>();
         groups.forEach((group, series) -> {
+            Set<Integer> implausible = new HashSet<>();
             int first = Collections.min(series.keySet());
-            series.forEach((month, tally) -> {
+            for (int month : new TreeSet<>(series.keySet())) {
+                MonthTally tally = series.get(month);
                 Double value = tally.changed() ? value(tally) : null;
                 if (value == null) {
-                    return;
+                    continue;
                 }
-                double[] history = history(series, month, first);
-                if (history.length >= rule.minHistory()) {
-                    RobustJudgement.of(rule, value, tally.denominator, history).ifPresent(judgement ->
-                            out.add(new PlausibilityFinding(this, group, month, describe(group, month), tally, judgement)));
+                History history = history(series, month, first, implausible);
+                if (history.values().length >= rule.minHistory()) {
+                    RobustJudgement.of(rule, value, tally.denominator, history.values()).ifPresent(judgement -> {
+                        implausible.add(month);
+                        out.add(new PlausibilityFinding(this, group, month, describe(group, month), tally, judgement,
+                                history.leftOut()));
+                    });
                 }
-            });
+            }
         });
         out.sort(Comparator.comparingInt(PlausibilityFinding::month).thenComparing(PlausibilityFinding::group));
         return out;
     }
 
     /**
-     * The values of the preceding months. For a count, a month without records counts 0 from the
-     * group's first month on (a flow that did not happen); for a share or a sum such a month is left
-     * out (a stock not reported is not zero).
+     * The values of the {@code historyMonths} months before {@code month}, leaving out those found
+     * implausible. For a count, a month without records counts 0 from the group's first month on (a
+     * flow that did not happen); for a share or a sum such a month has no value (a stock not
+     * reported is not zero).
      */
-    private double[] history(Map<Integer, MonthTally> series, int month, int first) {
+    private History history(Map<Integer, MonthTally> series, int month, int first, Set<Integer> implausible) {
         List<Double> out = new ArrayList<>();
-        for (int m = month - rule.historyMonths(); m < month; m++) {
+        int counted = 0;
+        int leftOut = 0;
+        for (int m = month - 1; counted < rule.historyMonths(); m--) {
+            if (rule.measure() == Plausibility.Measure.COUNT && m < first) {
+                break;
+            }
+            if (implausible.contains(m)) {
+                leftOut++;
+                continue;
+            }
+            counted++;
             MonthTally tally = series.get(m);
-            if (rule.measure() == Plausibility.Measure.COUNT && m >= first) {
+            if (rule.measure() == Plausibility.Measure.COUNT) {
                 out.add(tally == null ? 0.0 : tally.records);
             } else if (tally != null && value(tally) != null) {
                 out.add(value(tally));
             }
         }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return new History(out.stream().mapToDouble(Double::doubleValue).toArray(), leftOut);
     }
+
+    /** The values a month is compared with, and how many months found implausible were passed over for them. */
+    private record History(double[] values, int leftOut) {}
 
     /** The rule's measure of a month: null for a share of nothing. */
     Double value(MonthTally tally) {

@@ -33,7 +33,8 @@ final class RowSample {
             long count = counts.get(entry.getKey());
             String rows = entry.getValue().stream().map(String::valueOf).collect(Collectors.joining(", "));
             String text = (count == 1 ? "row " : "rows ") + rows
-                    + (count > entry.getValue().size() ? " and " + (count - entry.getValue().size()) + " more (" + count + " rows)" : "");
+                    + (count > entry.getValue().size() ? String.format(java.util.Locale.ROOT, " and %,d more (%,d rows)",
+                    count - entry.getValue().size(), count) : "");
             parts.add(parts.isEmpty() ? text : "in " + entry.getKey() + " " + text);
         }
         return String.join("; ", parts);
