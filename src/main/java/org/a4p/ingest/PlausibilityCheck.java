@@ -116,7 +116,7 @@ final class PlausibilityCheck {
             out.add(new RowIssue(finding.tally().rows.firstFile(), 0, null, null, finding.text() + advice));
         }
         if (accepted && findings.size() > SHOWN) {
-            out.add(new RowIssue(out.get(0).file(), 0, null, null, "implausible: " + (findings.size() - SHOWN)
+            out.add(new RowIssue(out.get(0).file(), 0, null, null, PlausibilityFinding.IMPLAUSIBLE + ": " + (findings.size() - SHOWN)
                     + " more groups and months, not listed" + advice));
         }
         return out;

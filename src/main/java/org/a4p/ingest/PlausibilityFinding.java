@@ -8,6 +8,8 @@ import org.a4p.pack.Plausibility;
 /** A group and month that a plausibility rule found implausible, with what it was compared with. */
 record PlausibilityFinding(PlausibilityLevel level, String group, int month, String description, MonthTally tally,
         RobustJudgement judgement, int leftOut) {
+    /** The first word of every finding's text. */
+    static final String IMPLAUSIBLE = "implausible";
 
     String key() {
         return PlausibilityLevel.key(group, month);
@@ -22,7 +24,7 @@ record PlausibilityFinding(PlausibilityLevel level, String group, int month, Str
         Plausibility rule = level.rule();
         String value = shown(judgement.value());
         String measure = switch (rule.measure()) {
-            case COUNT -> "the count of records is " + value;
+            case COUNT -> "the count of " + level.typeId() + " records is " + value;
             case SUM -> "the sum of " + rule.numerator() + " is " + value;
             case SHARE -> rule.numerator() + " / (" + String.join(" + ", rule.denominator()) + ") is " + value + " ("
                     + number(tally.numerator) + " of " + number(tally.denominator) + ")";
@@ -41,7 +43,7 @@ record PlausibilityFinding(PlausibilityLevel level, String group, int month, Str
         String far = Double.isInfinite(judgement.factor())
                 ? value + " against a median of " + shown(judgement.centre())
                 : value + " is " + number(judgement.factor()) + " times " + (judgement.above() ? "" : "below ") + "the median";
-        return "implausible (rule " + rule.id() + "): " + description + ": " + measure + "; " + months + ": median "
+        return IMPLAUSIBLE + " (rule " + rule.id() + "): " + description + ": " + measure + "; " + months + ": median "
                 + shown(judgement.centre()) + ", spread " + spread + "; " + far + " and " + number(judgement.spreads())
                 + " spreads from it; " + tally.rows.describe();
     }

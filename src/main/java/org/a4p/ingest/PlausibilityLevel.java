@@ -23,6 +23,7 @@ import org.a4p.pack.RecordType;
 final class PlausibilityLevel {
     private static final char SEPARATOR = '\u001f';
 
+    private final String typeId;
     private final Plausibility rule;
     private final List<String> tokens;
     private final OrgUnits orgUnits;
@@ -36,6 +37,7 @@ final class PlausibilityLevel {
     private final Map<String, Map<Integer, MonthTally>> groups = new HashMap<>();
 
     PlausibilityLevel(RecordType type, OrgUnits orgUnits, Plausibility rule, List<String> tokens) {
+        this.typeId = type.id();
         this.rule = rule;
         this.tokens = tokens;
         this.orgUnits = orgUnits;
@@ -53,6 +55,10 @@ final class PlausibilityLevel {
 
     Plausibility rule() {
         return rule;
+    }
+
+    String typeId() {
+        return typeId;
     }
 
     /** The indexes of the fields this level reads. */
