@@ -51,11 +51,12 @@ class UnDatasetsTest {
 
     App app;
     List<SubmissionSummary> firstLoad;
-    java.io.StringWriter firstLog = new java.io.StringWriter();
+    java.io.StringWriter firstLog;
 
     @BeforeParameterizedClassInvocation
     void loadDemo() {
         app = Fixtures.app(url);
+        firstLog = new java.io.StringWriter();
         firstLoad = new DemoLoader(app).load("test", Progress.NONE, new java.io.PrintWriter(firstLog), USED::contains);
     }
 
