@@ -308,7 +308,7 @@ public final class Importer {
         }
         // Judged once everything is written, on the figures the import would leave; held back, all of it rolls back.
         List<Long> submissionIds = submissions.stream().map(SubmissionSummary::id).toList();
-        List<PlausibilityFinding> findings = plausibility.judge(connection, submissionIds);
+        List<PlausibilityFinding> findings = plausibility.judge(connection, submissionIds, !stored.isEmpty());
         if (!findings.isEmpty() && !request.acceptImplausible()) {
             throw new Implausible(PlausibilityCheck.issues(findings, false), findings.size());
         }

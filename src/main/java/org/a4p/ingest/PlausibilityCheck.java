@@ -58,9 +58,10 @@ final class PlausibilityCheck {
 
     /**
      * Reads the other current records of the months the rules need (the changed months and their
-     * history) and returns every changed group and month found implausible, rule by rule.
+     * history), unless nothing was stored before the import, and returns every changed group and
+     * month found implausible, rule by rule.
      */
-    List<PlausibilityFinding> judge(Connection connection, List<Long> importSubmissions) throws SQLException {
+    List<PlausibilityFinding> judge(Connection connection, List<Long> importSubmissions, boolean storedBefore) throws SQLException {
         Set<Integer> months = new TreeSet<>();
         for (PlausibilityLevel level : levels) {
             for (int month : level.changedMonths()) {
@@ -72,11 +73,13 @@ final class PlausibilityCheck {
         if (months.isEmpty()) {
             return List.of();
         }
-        scan(connection, false, importSubmissions, months, (id, values) -> {
-            for (PlausibilityLevel level : levels) {
-                level.add(values, null, 0);
-            }
-        });
+        if (storedBefore) {
+            scan(connection, false, importSubmissions, months, (id, values) -> {
+                for (PlausibilityLevel level : levels) {
+                    level.add(values, null, 0);
+                }
+            });
+        }
         List<PlausibilityFinding> out = new ArrayList<>();
         levels.forEach(level -> out.addAll(level.judge()));
         return out;
@@ -137,7 +140,7 @@ final class PlausibilityCheck {
         String sql = "SELECT id, " + columns + " FROM " + type.tableName() + " WHERE retired_by IS NULL AND submission_id"
                 + (ours ? " IN (" : " NOT IN (") + importSubmissions.stream().map(s -> "?").collect(Collectors.joining(", "))
                 + ") AND (" + ranges.stream().map(r -> "(" + date + " >= ? AND " + date + " < ?)").collect(Collectors.joining(" OR "))
-                + ")";
+                + ")" + whereSql();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = 1;
             for (long submission : importSubmissions) {
@@ -146,6 +149,9 @@ final class PlausibilityCheck {
             for (int[] range : ranges) {
                 statement.setObject(p++, firstDay(range[0]));
                 statement.setObject(p++, firstDay(range[1]));
+            }
+            for (String code : whereCodes()) {
+                statement.setString(p++, code);
             }
             statement.setFetchSize(10_000);
             try (ResultSet rs = statement.executeQuery()) {
@@ -159,6 +165,30 @@ final class PlausibilityCheck {
                 }
             }
         }
+    }
+
+    /**
+     * The rules' {@code where} in SQL, so that only the records some rule takes are read: empty when
+     * a rule takes every record. The codes are bound in the order of {@link #whereCodes()}.
+     */
+    private String whereSql() {
+        List<Plausibility> rules = type.plausibility();
+        if (rules.stream().anyMatch(r -> r.where().isEmpty())) {
+            return "";
+        }
+        return " AND (" + rules.stream().map(r -> "(" + new java.util.TreeMap<>(r.where()).entrySet().stream()
+                .map(e -> dialect.quote(e.getKey()) + " IN (" + e.getValue().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining(" AND ")) + ")").collect(Collectors.joining(" OR ")) + ")";
+    }
+
+    private List<String> whereCodes() {
+        List<Plausibility> rules = type.plausibility();
+        if (rules.stream().anyMatch(r -> r.where().isEmpty())) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        rules.forEach(r -> new java.util.TreeMap<>(r.where()).values().forEach(codes -> out.addAll(new TreeSet<>(codes))));
+        return out;
     }
 
     /** Runs of consecutive months, each as {first, one past the last}. */

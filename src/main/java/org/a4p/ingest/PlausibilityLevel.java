@@ -210,18 +210,26 @@ final class PlausibilityLevel {
         if (!(values[dateField] instanceof LocalDate)) {
             return null;
         }
+        if (tokens.size() == 1) {
+            return token(values, 0);
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < tokens.size(); i++) {
-            Object value = values[tokenFields[i]];
-            if (value != null && Plausibility.SCOPE.equals(tokens.get(i))) {
-                value = orgUnits.scopeOf(value.toString());
-            }
+            String value = token(values, i);
             if (value == null) {
                 return null;
             }
             out.append(i > 0 ? String.valueOf(SEPARATOR) : "").append(value);
         }
         return out.toString();
+    }
+
+    private String token(Object[] values, int i) {
+        Object value = values[tokenFields[i]];
+        if (value == null) {
+            return null;
+        }
+        return Plausibility.SCOPE.equals(tokens.get(i)) ? orgUnits.scopeOf(value.toString()) : value.toString();
     }
 
     /** False when a field the measure adds up is empty. */
