@@ -72,7 +72,7 @@ final class FileParser {
                     }
                 }
                 Object[] values = validator.convert(row, issues);
-                issues.rowRead(validator.lastMission());
+                issues.rowRead(validator.lastMission(), validator.lastMonth());
                 if (values == null) {
                     continue;
                 }

@@ -2,6 +2,7 @@ package org.a4p.ingest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ final class RowValidator {
     private final int siteIndex;
     private final String file;
     private String lastMission;
+    private YearMonth lastMonth;
 
     RowValidator(Pack pack, LayoutPlan plan, String file) {
         this.plan = plan;
@@ -98,6 +100,7 @@ final class RowValidator {
             values[i] = value;
         }
         lastMission = missionIndex >= 0 ? (String) values[missionIndex] : null;
+        lastMonth = dateIndex >= 0 && values[dateIndex] instanceof LocalDate date ? YearMonth.from(date) : null;
         if (ok) {
             ok = checkOrgUnits(values, row.rowNumber(), issues);
         }
@@ -299,5 +302,10 @@ final class RowValidator {
     /** The mission the last row named, when that value itself was valid (even if the row was not). */
     String lastMission() {
         return lastMission;
+    }
+
+    /** The month of the last row's date, when that value itself was valid (even if the row was not). */
+    YearMonth lastMonth() {
+        return lastMonth;
     }
 }
