@@ -40,8 +40,8 @@ public final class RecordValues {
             Class<?> expected = javaType(field.type());
             if (value != null && !expected.isInstance(value)) {
                 throw new IllegalArgumentException("record type '" + type.id() + "', field '" + field.name() + "': expected a "
-                        + expected.getSimpleName() + " (" + field.type().name().toLowerCase(Locale.ROOT) + "), got a "
-                        + value.getClass().getSimpleName());
+                        + expected.getSimpleName() + " (" + field.type().name().toLowerCase(Locale.ROOT) + "), got "
+                        + article(value.getClass().getSimpleName()));
             }
             out[i] = value;
         }
@@ -50,6 +50,10 @@ public final class RecordValues {
                     + fields.stream().map(Field::name).toList());
         }
         return out;
+    }
+
+    private static String article(String noun) {
+        return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     /** The Java type of a field's values in a record's array. */
