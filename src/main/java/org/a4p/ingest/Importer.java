@@ -66,7 +66,7 @@ public final class Importer {
         List<FileBatch> batches = new ArrayList<>();
         List<Issues> perFile = new ArrayList<>();
         long errorCount = 0;
-        FileParser parser = new FileParser(pack, type);
+        FileParser parser = new FileParser(pack, type, Instant.now());
         long started = System.nanoTime();
         for (ImportFile file : request.files()) {
             Issues issues = Issues.create(file.name());
