@@ -141,4 +141,22 @@ class SystemRecordsTest {
             assertThat(amount(after, "DATA.FLAGGED_RECORDS_SHARE", "MINUSCA", year)).isZero(); // 0 of 1 + 1
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.a4p.testing.Databases#databases")
+    void figuresOnSyntheticRecordsAreLabelledSynthetic(String url) throws Exception {
+        try (App app = Fixtures.app(url)) {
+            accepted(app.importer().run(new ImportRequest("telemedicine_consult", null, List.of(ImportFile.of(csv(folder, "synthetic.csv",
+                    CONSULTS, "T1,2021-01-05,MINUSCA,MINUSCA-BAMBARI,live,false"))), false, true, "test"), Progress.NONE));
+            accepted(importFiles(app, "telemedicine_consult", false, csv(folder, "real.csv", CONSULTS,
+                    "T2,2021-02-05,MINUSCA,,live,false")));
+            String year = Integer.toString(LocalDate.now(ZoneOffset.UTC).getYear());
+
+            assertThat(Fixtures.value(app, "DATA.LOCATED_RECORDS_SHARE", "MINUSCA", "2021-01", "").synthetic()).isTrue();
+            assertThat(Fixtures.value(app, "DATA.LOCATED_RECORDS_SHARE", "MINUSCA", "2021-02", "").synthetic()).isFalse();
+            assertThat(Fixtures.value(app, "DATA.LOCATED_RECORDS_SHARE", "MINUSCA", "2021", "").synthetic()).isTrue();
+            assertThat(count(app, "SELECT COUNT(*) FROM rec_import_attempt WHERE synthetic")).isEqualTo(1);
+            assertThat(Fixtures.value(app, "DATA.FLAGGED_RECORDS_SHARE", "MINUSCA", year, "").synthetic()).isTrue();
+        }
+    }
 }
