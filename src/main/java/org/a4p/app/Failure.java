@@ -7,9 +7,9 @@ package org.a4p.app;
 public record Failure(Kind kind, String message) {
 
     public enum Kind {
-        /** The request makes no sense: a bad parameter, an unknown type, a period that is not one. */
+        /** The request makes no sense: a bad parameter, an unknown name typed in, a period that is not one. */
         INVALID,
-        /** What the request names does not exist: an org unit, an indicator, a submission. */
+        /** What the request asks for does not exist: a stored submission, a month without records. */
         NOT_FOUND,
         /** The caller may not do this. */
         FORBIDDEN,

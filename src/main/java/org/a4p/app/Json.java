@@ -21,7 +21,7 @@ public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .registerModule(new JavaTimeModule())
-            .registerModule(new SimpleModule().addSerializer(Double.class, new FourPlaces()))
+            .registerModule(new SimpleModule().addSerializer(Double.class, new FourPlaces()).addSerializer(Double.TYPE, new FourPlaces()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final ObjectMapper INDENTED = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 

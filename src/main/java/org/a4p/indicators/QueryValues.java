@@ -35,11 +35,11 @@ public final class QueryValues {
             }
         }
         if (request.indicator() != null && pack.indicator(request.indicator()).isEmpty()) {
-            return Outcome.failed(Failure.notFound("unknown indicator '" + request.indicator() + "'; known: "
+            return Outcome.failed(Failure.invalid("unknown indicator '" + request.indicator() + "'; known: "
                     + String.join(", ", pack.indicators().stream().map(Indicator::id).toList())));
         }
         if (request.orgUnit() != null && pack.orgUnits().find(request.orgUnit()).isEmpty()) {
-            return Outcome.failed(Failure.notFound("unknown org unit '" + request.orgUnit() + "': " + pack.orgUnits().describeCodes()));
+            return Outcome.failed(Failure.invalid("unknown org unit '" + request.orgUnit() + "': " + pack.orgUnits().describeCodes()));
         }
         try (Connection connection = database.dataSource().getConnection()) {
             return Outcome.ok(new ValueQuery().find(connection,

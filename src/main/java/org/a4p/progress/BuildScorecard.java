@@ -29,7 +29,7 @@ public final class BuildScorecard {
 
     public Outcome<Scorecard> run(Request request) {
         if (pack.orgUnits().find(request.orgUnit()).isEmpty()) {
-            return Outcome.failed(Failure.notFound("unknown org unit '" + request.orgUnit() + "': " + pack.orgUnits().describeCodes()));
+            return Outcome.failed(Failure.invalid("unknown org unit '" + request.orgUnit() + "': " + pack.orgUnits().describeCodes()));
         }
         List<IndicatorValue> yearly;
         try (Connection connection = database.dataSource().getConnection()) {
