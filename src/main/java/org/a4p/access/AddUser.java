@@ -74,7 +74,7 @@ public final class AddUser {
             return new ScopeMismatch("a " + role.get().code() + " needs at least one mission");
         }
         if (!role.get().scopedToMissions() && !missions.isEmpty()) {
-            return new ScopeMismatch("only a " + Role.MISSION_OFFICER.code() + " has missions; a " + role.get().code() + " sees every mission");
+            return new ScopeMismatch("only a " + Role.MISSION_OFFICER.code() + " has missions; the role " + role.get().code() + " sees every mission");
         }
         Optional<String> weak = PasswordPolicy.problem(request.password());
         if (weak.isPresent()) {
