@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /** All SQL on {@code user_session}, within the caller's transaction. Sessions are looked up by the SHA-256 of their id. */
 final class SessionStore {
@@ -13,6 +14,8 @@ final class SessionStore {
 
     SessionStore(Handle handle) {
         this.handle = handle;
+        // A failed statement's message would otherwise list its arguments: hashes, for one.
+        handle.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         handle.registerRowMapper(ConstructorMapper.factory(SessionRow.class));
     }
 

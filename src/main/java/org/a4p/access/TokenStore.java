@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /** All SQL on {@code api_token}, within the caller's transaction. Tokens are looked up by their SHA-256 only. */
 final class TokenStore {
@@ -18,6 +19,8 @@ final class TokenStore {
 
     TokenStore(Handle handle) {
         this.handle = handle;
+        // A failed statement's message would otherwise list its arguments: hashes, for one.
+        handle.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         handle.registerRowMapper(ConstructorMapper.factory(TokenRow.class));
         handle.registerRowMapper(ConstructorMapper.factory(Count.class));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** All SQL on {@code app_user} and {@code user_mission}, within the caller's transaction. */
@@ -31,6 +32,8 @@ final class UserStore {
 
     UserStore(Handle handle) {
         this.handle = handle;
+        // A failed statement's message would otherwise list its arguments: hashes, for one.
+        handle.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         handle.registerRowMapper(ConstructorMapper.factory(UserRow.class));
         handle.registerRowMapper(ConstructorMapper.factory(Credentials.class));
         handle.registerRowMapper(ConstructorMapper.factory(Scope.class));

@@ -1,6 +1,7 @@
 package org.a4p.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
 import java.util.List;
@@ -118,6 +119,20 @@ class UsersTest {
         assertThat(add("weak", "analyst", List.of(), "short")).isEqualTo(new AddUser.WeakPassword("password too short: at least 12 characters"));
         assertThat(add("weak", "analyst", List.of(), "password1234")).isInstanceOf(AddUser.WeakPassword.class);
         assertThat(accounts.listUsers().run(new ListUsers.Request()).users()).noneMatch(entry -> entry.user().name().equals("weak"));
+    }
+
+    @Test
+    void aFailedStatementNeverShowsItsArguments() {
+        String hash = new PasswordHasher().hash(PASSWORD);
+        Throwable failure = catchThrowable(() -> database.jdbi().useTransaction(handle -> {
+            UserStore users = new UserStore(handle);
+            users.insert("twin", Role.ANALYST, List.of(), hash, START);
+            users.insert("twin", Role.ANALYST, List.of(), hash, START); // the name is unique
+        }));
+        assertThat(failure).isNotNull();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            assertThat(String.valueOf(cause.getMessage())).doesNotContain(hash.substring(30));
+        }
     }
 
     @Test
