@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
+import org.a4p.exchange.SpreadsheetText;
 import org.a4p.indicators.IndicatorValue;
 import org.a4p.indicators.Period;
 import org.a4p.indicators.ValueQuery;
@@ -98,7 +99,8 @@ final class IndicatorsCommand implements Callable<Integer> {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
         csv.printRecord("indicator", "org_unit", "period", "disaggregation", "value", "records");
         for (IndicatorValue v : values) {
-            csv.printRecord(v.indicator(), v.orgUnit(), v.period(), v.disaggregation(), ValueFormat.exact(v.value()), v.records());
+            csv.printRecord(SpreadsheetText.csvRecord(v.indicator(), v.orgUnit(), v.period(), v.disaggregation(),
+                    ValueFormat.exact(v.value()), v.records()));
         }
         csv.flush();
     }

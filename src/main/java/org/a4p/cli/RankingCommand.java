@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
+import org.a4p.exchange.SpreadsheetText;
 import org.a4p.ranking.Colour;
 import org.a4p.ranking.CountryRow;
 import org.a4p.ranking.GenderRanking;
@@ -116,8 +117,8 @@ final class RankingCommand implements Callable<Integer> {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
         csv.printRecord("month", "category", "rank", "country", "women", "total", "share", "target", "colour");
         for (CountryRow r : rows) {
-            csv.printRecord(month, r.category(), r.rank(), r.country(), r.women(), r.total(), ValueFormat.exact(r.share()),
-                    ValueFormat.exact(r.target()), r.colour());
+            csv.printRecord(SpreadsheetText.csvRecord(month, r.category(), r.rank(), r.country(), r.women(), r.total(),
+                    ValueFormat.exact(r.share()), ValueFormat.exact(r.target()), r.colour()));
         }
         csv.flush();
     }
