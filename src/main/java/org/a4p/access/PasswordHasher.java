@@ -39,11 +39,15 @@ final class PasswordHasher {
     }
 
     /** Spends the time of one verification, so that an unknown name answers as slowly as a wrong password. */
-    synchronized void verifyNothing(String password) {
+    void verifyNothing(String password) {
+        verify(password, dummyHash());
+    }
+
+    private synchronized String dummyHash() {
         if (dummyHash == null) {
             dummyHash = hash(Secrets.random());
         }
-        verify(password, dummyHash);
+        return dummyHash;
     }
 
     // The same passphrase typed on two keyboards may differ in Unicode form (NIST SP 800-63B 5.1.1.2).
