@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.a4p.orgunit.OrgUnits;
+import org.a4p.app.Failure;
 import org.jdbi.v3.core.Jdbi;
 
 /** Adds an enabled user with a role, its mission scope and a password that passes the policy. */
@@ -29,18 +30,48 @@ public final class AddUser {
     public record Added(User user) implements Result {}
 
     /** Names are 1 to 64 lower-case letters, digits, '.', '_', '-' or '@', starting with a letter or digit. */
-    public record InvalidName(String name) implements Result {}
+    public record InvalidName(String name) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return Failure.invalid("invalid user name '" + name + "': expected 1 to 64 lower-case letters, digits, '.', '_', '-' or '@'");
+        }
+    }
 
-    public record NameTaken(String name) implements Result {}
+    public record NameTaken(String name) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return new Failure(Failure.Kind.CONFLICT, "a user named '" + name + "' already exists");
+        }
+    }
 
-    public record UnknownRole(String role, List<String> roles) implements Result {}
+    public record UnknownRole(String role, List<String> roles) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return Failure.invalid("unknown role '" + role + "': expected one of " + String.join(", ", roles));
+        }
+    }
 
-    public record UnknownMission(String mission) implements Result {}
+    public record UnknownMission(String mission) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return Failure.notFound("unknown mission '" + mission + "': expected the acronym of a mission of the pack");
+        }
+    }
 
     /** A mission officer without a mission, or missions for a role that has no mission scope. */
-    public record ScopeMismatch(String reason) implements Result {}
+    public record ScopeMismatch(String reason) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return Failure.invalid(reason);
+        }
+    }
 
-    public record WeakPassword(String reason) implements Result {}
+    public record WeakPassword(String reason) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return new Failure(Failure.Kind.REJECTED, reason);
+        }
+    }
 
     private final Jdbi jdbi;
     private final OrgUnits orgUnits;

@@ -2,6 +2,7 @@ package org.a4p.access;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.a4p.app.Failure;
 import org.jdbi.v3.core.Jdbi;
 
 /** Disables an account and ends its sessions; its tokens stop working while it is disabled. */
@@ -12,7 +13,12 @@ public final class DisableUser {
 
     public record Disabled(String name, int sessionsEnded) implements Result {}
 
-    public record UnknownUser(String name) implements Result {}
+    public record UnknownUser(String name) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return Failure.notFound("no user named '" + name + "'");
+        }
+    }
 
     private final Jdbi jdbi;
     private final SecurityEvents events;

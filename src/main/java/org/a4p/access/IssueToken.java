@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.a4p.app.Failure;
 import org.jdbi.v3.core.Jdbi;
 
 /** Issues an API token for a system that submits as this user; the token is in the result once and stored only hashed. */
@@ -23,12 +24,27 @@ public final class IssueToken {
         }
     }
 
-    public record UnknownUser(String name) implements Result {}
+    public record UnknownUser(String name) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return Failure.notFound("no user named '" + name + "'");
+        }
+    }
 
-    public record UserDisabled(String name) implements Result {}
+    public record UserDisabled(String name) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return new Failure(Failure.Kind.CONFLICT, "user '" + name + "' is disabled: no token issued");
+        }
+    }
 
     /** A validity that is not positive or exceeds {@link #MAX_VALIDITY}. */
-    public record InvalidValidity(Duration validity) implements Result {}
+    public record InvalidValidity(Duration validity) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return Failure.invalid("a token is valid for 1 to " + MAX_VALIDITY.toDays() + " days, not " + validity.toDays());
+        }
+    }
 
     private final Jdbi jdbi;
     private final SecurityEvents events;

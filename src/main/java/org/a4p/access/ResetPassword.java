@@ -2,6 +2,7 @@ package org.a4p.access;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.a4p.app.Failure;
 import org.jdbi.v3.core.Jdbi;
 
 /** Sets a new password, lifts any lock and ends every session of the user. */
@@ -17,9 +18,19 @@ public final class ResetPassword {
 
     public record Reset(String name, int sessionsEnded) implements Result {}
 
-    public record UnknownUser(String name) implements Result {}
+    public record UnknownUser(String name) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return Failure.notFound("no user named '" + name + "'");
+        }
+    }
 
-    public record WeakPassword(String reason) implements Result {}
+    public record WeakPassword(String reason) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return new Failure(Failure.Kind.REJECTED, reason);
+        }
+    }
 
     private final Jdbi jdbi;
     private final PasswordHasher hasher;

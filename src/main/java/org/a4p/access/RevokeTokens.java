@@ -2,6 +2,7 @@ package org.a4p.access;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.a4p.app.Failure;
 import org.jdbi.v3.core.Jdbi;
 
 /** Revokes every API token of a user at once. */
@@ -12,7 +13,12 @@ public final class RevokeTokens {
 
     public record Revoked(String name, int tokens) implements Result {}
 
-    public record UnknownUser(String name) implements Result {}
+    public record UnknownUser(String name) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return Failure.notFound("no user named '" + name + "'");
+        }
+    }
 
     private final Jdbi jdbi;
     private final SecurityEvents events;

@@ -1,6 +1,7 @@
 package org.a4p.access;
 
 import java.util.Optional;
+import org.a4p.app.Failure;
 import org.jdbi.v3.core.Jdbi;
 
 /** Lifts a lock from failed logins before it expires, and forgets the failures. */
@@ -11,7 +12,12 @@ public final class UnlockUser {
 
     public record Unlocked(String name) implements Result {}
 
-    public record UnknownUser(String name) implements Result {}
+    public record UnknownUser(String name) implements Result, Refusal {
+        @Override
+        public Failure failure() {
+            return Failure.notFound("no user named '" + name + "'");
+        }
+    }
 
     private final Jdbi jdbi;
     private final SecurityEvents events;

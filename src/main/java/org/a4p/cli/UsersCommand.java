@@ -12,6 +12,7 @@ import org.a4p.access.AddUser;
 import org.a4p.access.DisableUser;
 import org.a4p.access.IssueToken;
 import org.a4p.access.ListUsers;
+import org.a4p.access.Refusal;
 import org.a4p.access.ResetPassword;
 import org.a4p.access.RevokeTokens;
 import org.a4p.access.UnlockUser;
@@ -34,31 +35,21 @@ final class UsersCommand {
         return "cli:" + System.getProperty("user.name", "unknown");
     }
 
-    static int refused(CommandSpec spec, String message) {
-        spec.commandLine().getErr().println("a4p: " + message);
-        return Main.REJECTED;
+    /** Every outcome of an account use case other than its success is a refusal, mapped to an exit code by {@link Failures}. */
+    static Refused refused(Object outcome) {
+        return new Refused(((Refusal) outcome).failure());
     }
 
     /** Prints a new token as the last line of output, the only time it is ever shown. */
     static int printToken(CommandSpec spec, IssueToken.Result result) {
-        if (result instanceof IssueToken.Issued issued) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("API token %s for %s, valid until %s. It is shown only now: store it in the submitting system.%n",
-                    issued.prefix(), issued.name(), EXPIRY.format(issued.expiresAt()));
-            out.println(issued.token());
-            return Main.OK;
+        if (!(result instanceof IssueToken.Issued issued)) {
+            throw refused(result);
         }
-        if (result instanceof IssueToken.InvalidValidity invalid) {
-            throw new UsageProblem("a token is valid for 1 to " + IssueToken.MAX_VALIDITY.toDays() + " days, not " + invalid.validity().toDays());
-        }
-        if (result instanceof IssueToken.UserDisabled disabled) {
-            return refused(spec, "user '" + disabled.name() + "' is disabled: no token issued");
-        }
-        throw unknownUser(((IssueToken.UnknownUser) result).name()); // the one outcome left
-    }
-
-    static UsageProblem unknownUser(String name) {
-        return new UsageProblem("no user named '" + name + "': see a4p users list");
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("API token %s for %s, valid until %s. It is shown only now: store it in the submitting system.%n",
+                issued.prefix(), issued.name(), EXPIRY.format(issued.expiresAt()));
+        out.println(issued.token());
+        return Main.OK;
     }
 
     @Command(name = "add", description = {"Adds a user. The password is read from standard input (at a terminal: typed without echo).",
@@ -89,28 +80,12 @@ final class UsersCommand {
             try (App app = Main.database(spec).open()) {
                 Accounts accounts = app.accounts();
                 AddUser.Result result = accounts.addUser().run(new AddUser.Request(actor(), name, role, missions, password));
-                if (result instanceof AddUser.Added added) {
-                    spec.commandLine().getOut().printf("Added %s (%s%s).%n", name, added.user().role().code(),
-                            added.user().missions().isEmpty() ? "" : ": " + String.join(", ", added.user().missions()));
-                    return token ? printToken(spec, accounts.issueToken().run(new IssueToken.Request(actor(), name, Duration.ofDays(days)))) : Main.OK;
+                if (!(result instanceof AddUser.Added added)) {
+                    throw refused(result);
                 }
-                if (result instanceof AddUser.WeakPassword weak) {
-                    return refused(spec, weak.reason());
-                }
-                if (result instanceof AddUser.NameTaken) {
-                    return refused(spec, "a user named '" + name + "' already exists");
-                }
-                if (result instanceof AddUser.UnknownRole unknown) {
-                    throw new UsageProblem("unknown role '" + unknown.role() + "': expected one of " + String.join(", ", unknown.roles()));
-                }
-                if (result instanceof AddUser.UnknownMission unknown) {
-                    throw new UsageProblem("unknown mission '" + unknown.mission() + "'");
-                }
-                if (result instanceof AddUser.ScopeMismatch mismatch) {
-                    throw new UsageProblem(mismatch.reason());
-                }
-                // InvalidName, the one outcome left
-                throw new UsageProblem("invalid user name '" + name + "': expected 1 to 64 lower-case letters, digits, '.', '_', '-' or '@'");
+                spec.commandLine().getOut().printf("Added %s (%s%s).%n", name, added.user().role().code(),
+                        added.user().missions().isEmpty() ? "" : ": " + String.join(", ", added.user().missions()));
+                return token ? printToken(spec, accounts.issueToken().run(new IssueToken.Request(actor(), name, Duration.ofDays(days)))) : Main.OK;
             }
         }
     }
@@ -158,11 +133,11 @@ final class UsersCommand {
         public Integer call() {
             try (App app = Main.database(spec).open()) {
                 DisableUser.Result result = app.accounts().disableUser().run(new DisableUser.Request(actor(), name));
-                if (result instanceof DisableUser.Disabled disabled) {
-                    spec.commandLine().getOut().printf("Disabled %s; ended %d session(s).%n", name, disabled.sessionsEnded());
-                    return Main.OK;
+                if (!(result instanceof DisableUser.Disabled disabled)) {
+                    throw refused(result);
                 }
-                throw unknownUser(name);
+                spec.commandLine().getOut().printf("Disabled %s; ended %d session(s).%n", name, disabled.sessionsEnded());
+                return Main.OK;
             }
         }
     }
@@ -178,11 +153,12 @@ final class UsersCommand {
         @Override
         public Integer call() {
             try (App app = Main.database(spec).open()) {
-                if (app.accounts().unlockUser().run(new UnlockUser.Request(actor(), name)) instanceof UnlockUser.Unlocked) {
-                    spec.commandLine().getOut().printf("Unlocked %s.%n", name);
-                    return Main.OK;
+                UnlockUser.Result result = app.accounts().unlockUser().run(new UnlockUser.Request(actor(), name));
+                if (!(result instanceof UnlockUser.Unlocked)) {
+                    throw refused(result);
                 }
-                throw unknownUser(name);
+                spec.commandLine().getOut().printf("Unlocked %s.%n", name);
+                return Main.OK;
             }
         }
     }
@@ -200,14 +176,11 @@ final class UsersCommand {
             String password = PasswordInput.read("New password for " + name + ": ");
             try (App app = Main.database(spec).open()) {
                 ResetPassword.Result result = app.accounts().resetPassword().run(new ResetPassword.Request(actor(), name, password));
-                if (result instanceof ResetPassword.Reset reset) {
-                    spec.commandLine().getOut().printf("Password of %s reset; ended %d session(s).%n", name, reset.sessionsEnded());
-                    return Main.OK;
+                if (!(result instanceof ResetPassword.Reset reset)) {
+                    throw refused(result);
                 }
-                if (result instanceof ResetPassword.WeakPassword weak) {
-                    return refused(spec, weak.reason());
-                }
-                throw unknownUser(name);
+                spec.commandLine().getOut().printf("Password of %s reset; ended %d session(s).%n", name, reset.sessionsEnded());
+                return Main.OK;
             }
         }
     }
@@ -242,11 +215,12 @@ final class UsersCommand {
         @Override
         public Integer call() {
             try (App app = Main.database(spec).open()) {
-                if (app.accounts().revokeTokens().run(new RevokeTokens.Request(actor(), name)) instanceof RevokeTokens.Revoked revoked) {
-                    spec.commandLine().getOut().printf("Revoked %d token(s) of %s.%n", revoked.tokens(), name);
-                    return Main.OK;
+                RevokeTokens.Result result = app.accounts().revokeTokens().run(new RevokeTokens.Request(actor(), name));
+                if (!(result instanceof RevokeTokens.Revoked revoked)) {
+                    throw refused(result);
                 }
-                throw unknownUser(name);
+                spec.commandLine().getOut().printf("Revoked %d token(s) of %s.%n", revoked.tokens(), name);
+                return Main.OK;
             }
         }
     }
