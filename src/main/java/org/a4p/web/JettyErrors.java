@@ -25,21 +25,22 @@ final class JettyErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         SecurityHeaders.addTo(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.write(true, ByteBuffer.wrap(body(code, request.getHttpURI().getPath())), callback);
+        response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         SecurityHeaders.addTo(fields);
         fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        return ByteBuffer.wrap(body(status, null));
+        return ByteBuffer.wrap(body(status));
     }
 
-    private static byte[] body(int status, String instance) {
+    /** No instance: for a malformed request Jetty has no path of the client's to give. */
+    private static byte[] body(int status) {
         String title = HttpStatus.getMessage(status);
         String detail = status == 503 ? "The server is stopping or not ready; try again shortly." : "The server refused this request: " + title + ".";
         try {
-            return Json.mapper().writeValueAsString(new Problem(Problem.BLANK, title, status, detail, instance, null))
+            return Json.mapper().writeValueAsString(new Problem(Problem.BLANK, title, status, detail, null, null))
                     .getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e); // a record of strings always serialises
