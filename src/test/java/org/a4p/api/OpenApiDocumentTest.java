@@ -49,7 +49,7 @@ class OpenApiDocumentTest {
 
     @Test
     void documentDescribesExactlyTheRegisteredRoutes() throws IOException {
-        assertThat(registered(server)).containsExactly("GET /api/docs", "GET /api/openapi.json", "GET /health", "GET /ready");
+        assertThat(registered(server)).contains("GET /api/docs", "GET /api/openapi.json", "GET /health", "GET /ready");
         assertThat(documented(servedDocument())).containsExactlyElementsOf(registered(server));
     }
 
