@@ -42,11 +42,21 @@ final class HealthRoutes implements AutoCloseable {
     private void ready(Context ctx) {
         Readiness readiness = check();
         if (!readiness.ready()) {
-            LOG.warn("not ready: {}", readiness.detail(), readiness.cause());
+            // Probes repeat every few seconds: one line each, the stack trace at debug level.
+            LOG.warn("not ready: {}{}", readiness.detail(), readiness.cause() == null ? "" : " (" + rootMessage(readiness.cause()) + ")");
+            LOG.debug("not ready", readiness.cause());
             ctx.header("Retry-After", "5");
             throw HttpProblem.unavailable("Not ready: " + readiness.detail() + ".");
         }
         ctx.json(new Status("ready"));
+    }
+
+    private static String rootMessage(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private Readiness check() {
