@@ -3,14 +3,18 @@ package org.a4p.web;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinException;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.a4p.api.ApiDocs;
 import org.a4p.app.App;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server over one {@link App}: Javalin on Jetty, every route table of the product, one
@@ -20,6 +24,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 public final class WebServer {
     /** A registered route, path in OpenAPI's form ({@code /records/{id}}). */
     public record Route(String method, String path) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final ServerSettings settings;
     private final HealthRoutes health;
@@ -91,6 +97,12 @@ public final class WebServer {
     public void stop() {
         try {
             javalin.stop();
+        } catch (JavalinException e) {
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            // Jetty has stopped all the same; the requests still running were cut off.
+            LOG.warn("requests still running after {} s were cut off", settings.stopTimeout().toSeconds());
         } finally {
             health.close();
         }
