@@ -11,17 +11,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", description = {
-        "Serves the HTTP API (GET /health, /ready, /api/docs) until stopped with Ctrl-C or SIGTERM; requests in",
-        "flight then get up to 30 s to finish. While it runs on an H2 folder, other commands still work on it."})
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves the HTTP API (GET /health, /ready, /api/docs)"
+        + " until stopped with Ctrl-C or SIGTERM; requests in flight then get up to 30 s to finish. While it runs on an H2 folder,"
+        + " other commands still work on it.")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "" + ServerSettings.DEFAULT_PORT, description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_PORT, description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--host", defaultValue = ServerSettings.LOOPBACK,
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerSettings.LOOPBACK,
             description = "Address to listen on (default ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
     String host;
 
