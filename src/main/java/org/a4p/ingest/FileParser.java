@@ -79,7 +79,7 @@ final class FileParser {
                     }
                 }
                 Object[] values = validator.convert(row, issues);
-                issues.rowRead(validator.lastMission());
+                issues.rowRead(validator.lastMission(), validator.lastMonth());
                 if (values == null) {
                     continue;
                 }

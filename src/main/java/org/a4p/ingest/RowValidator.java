@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +45,7 @@ final class RowValidator {
     private final LocalDate latestDate;
     private final LocalDateTime latestTimestamp;
     private String lastMission;
+    private YearMonth lastMonth;
 
     /**
      * {@code now} is the moment of the import: a date after today is an error, where today is the
@@ -113,6 +115,7 @@ final class RowValidator {
             values[i] = value;
         }
         lastMission = missionIndex >= 0 ? (String) values[missionIndex] : null;
+        lastMonth = dateIndex >= 0 && values[dateIndex] instanceof LocalDate date ? YearMonth.from(date) : null;
         if (ok) {
             ok = checkOrgUnits(values, row.rowNumber(), issues);
         }
@@ -421,5 +424,10 @@ final class RowValidator {
     /** The mission the last row named, when that value itself was valid (even if the row was not). */
     String lastMission() {
         return lastMission;
+    }
+
+    /** The month of the last row's date, when that value itself was valid (even if the row was not). */
+    YearMonth lastMonth() {
+        return lastMonth;
     }
 }

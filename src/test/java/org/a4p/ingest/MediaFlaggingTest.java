@@ -1,5 +1,6 @@
 package org.a4p.ingest;
 
+import org.a4p.indicators.Grain;
 import static org.a4p.support.Fixtures.accepted;
 import static org.a4p.support.Fixtures.csv;
 import static org.a4p.support.Fixtures.importFiles;
@@ -132,7 +133,7 @@ class MediaFlaggingTest {
                     "D,2020-03-04,2020-03-04T08:00,MINUSCA,radio,en,A calm day,10,,")));
             try (Connection connection = app.database().dataSource().getConnection()) {
                 Map<String, Double> values = new LinkedHashMap<>();
-                for (IndicatorValue v : new ValueQuery().find(connection, new ValueQuery.Filter(null, "MINUSCA", "2020-03", 'M', true))) {
+                for (IndicatorValue v : new ValueQuery().find(connection, new ValueQuery.Filter(null, "MINUSCA", "2020-03", Grain.MONTH, true))) {
                     values.put(v.indicator(), v.value());
                 }
                 assertThat(values.get("P6.FLAGGED_MEDIA_ITEMS")).isEqualTo(3); // A, B, C; D is not flagged
