@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.a4p.app.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.a4p.app.Json;
 
 /** Real HTTP to a server on this machine: java.net.http for requests, a raw socket for malformed ones. */
 public final class Http {
