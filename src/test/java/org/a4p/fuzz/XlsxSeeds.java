@@ -1,0 +1,113 @@
+package org.a4p.fuzz;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Small workbooks written with POI, the XLSX target's starting points: valid ones, and a few broken from them. */
+final class XlsxSeeds {
+    private XlsxSeeds() {}
+
+    static List<byte[]> all() throws IOException {
+        byte[] fatalities = fatalities();
+        return List.of(
+                fatalities,
+                stored(fatalities), // uncompressed entries: mutations reach the XML itself
+                dataSheetSecond(),
+                headerOnly(),
+                valueRightOfHeader(),
+                Arrays.copyOf(fatalities, fatalities.length / 2));
+    }
+
+    /** A header, two rows of text, dates, numbers, booleans, a formula and a blank cell, on a sheet named data. */
+    private static byte[] fatalities() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XSSFSheet sheet = workbook.createSheet("data");
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            Row header = sheet.createRow(0);
+            String[] names = {"casualty_id", "incident_date", "mission", "count", "dead", "total", "name"};
+            for (int column = 0; column < names.length; column++) {
+                header.createCell(column).setCellValue(names[column]);
+            }
+            for (int i = 1; i <= 2; i++) {
+                Row row = sheet.createRow(i);
+                row.createCell(0).setCellValue("MINUSCA-2020-0" + i + "-0000" + i);
+                row.createCell(1).setCellValue(LocalDate.of(2020, i, 15));
+                row.getCell(1).setCellStyle(date);
+                row.createCell(2).setCellValue("MINUSCA");
+                row.createCell(3).setCellValue(i * 1.5);
+                row.createCell(4).setCellValue(i == 1);
+                Cell total = row.createCell(5);
+                total.setCellFormula("D" + (i + 1) + "*2");
+                total.setCellValue(i * 3.0); // the cached result, which the reader shows
+                // column 6 (name) left blank
+            }
+            return bytes(workbook);
+        }
+    }
+
+    private static byte[] dataSheetSecond() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet("notes").createRow(0).createCell(0).setCellValue("read me first");
+            XSSFSheet data = workbook.createSheet("Data");
+            data.createRow(2).createCell(1).setCellValue("mission");
+            data.createRow(3).createCell(1).setCellValue("UNMISS");
+            return bytes(workbook);
+        }
+    }
+
+    private static byte[] headerOnly() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet("data").createRow(0).createCell(0).setCellValue("mission");
+            return bytes(workbook);
+        }
+    }
+
+    private static byte[] valueRightOfHeader() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XSSFSheet sheet = workbook.createSheet("data");
+            sheet.createRow(0).createCell(0).setCellValue("mission");
+            sheet.createRow(1).createCell(3).setCellValue("beyond the header");
+            return bytes(workbook);
+        }
+    }
+
+    private static byte[] bytes(XSSFWorkbook workbook) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        workbook.write(out);
+        return out.toByteArray();
+    }
+
+    /** The same zip with every entry stored rather than deflated. */
+    private static byte[] stored(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream copy = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                CRC32 crc = new CRC32();
+                crc.update(content);
+                ZipEntry plain = new ZipEntry(entry.getName());
+                plain.setMethod(ZipEntry.STORED);
+                plain.setSize(content.length);
+                plain.setCrc(crc.getValue());
+                copy.putNextEntry(plain);
+                copy.write(content);
+                copy.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
