@@ -75,7 +75,7 @@ final class TableReadCheck {
     }
 
     /** The message starts with the file name, is bounded in length and holds no stack trace. */
-    static void checkMessage(String fileName, RuntimeException e) {
+    private static void checkMessage(String fileName, ReadException e) {
         String message = e.getMessage();
         if (message == null || !message.startsWith(fileName)) {
             throw new AssertionError("message does not start with " + fileName + ": " + message, e);
@@ -84,9 +84,13 @@ final class TableReadCheck {
             throw new AssertionError("message of " + message.length() + " characters, more than " + MESSAGE_LIMIT + ": "
                     + message.substring(0, MESSAGE_LIMIT) + "...");
         }
-        if (STACK_FRAME.matcher(message).find() || EXCEPTION_CLASS.matcher(message).find()) {
+        if (holdsStackTrace(message)) {
             throw new AssertionError("message holds a stack trace or an exception class: " + message);
         }
+    }
+
+    static boolean holdsStackTrace(String message) {
+        return STACK_FRAME.matcher(message).find() || EXCEPTION_CLASS.matcher(message).find();
     }
 
     private static void checkProgress(TableSource source) {
