@@ -159,7 +159,7 @@ final class XlsxTableSource extends AbstractTableSource {
                 pump();
             }
             if (header == null) {
-                throw new ReadException(fileName, 0, "the sheet \"" + sheetName
+                throw new ReadException(fileName, 0, "the sheet \"" + abbreviate(sheetName)
                         + "\" is empty: expected a first row with the column names");
             }
         } catch (ReadException e) {
