@@ -3,9 +3,11 @@ package org.a4p.fuzz;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -24,10 +26,11 @@ final class XlsxSeeds {
         byte[] fatalities = fatalities();
         return List.of(
                 fatalities,
-                stored(fatalities), // uncompressed entries: mutations reach the XML itself
+                stored(fatalities),
                 dataSheetSecond(),
                 headerOnly(),
                 valueRightOfHeader(),
+                longSheetName(),
                 Arrays.copyOf(fatalities, fatalities.length / 2));
     }
 
@@ -91,19 +94,37 @@ final class XlsxSeeds {
         return out.toByteArray();
     }
 
-    /** The same zip with every entry stored rather than deflated. */
+    /** An empty sheet whose name is far longer than Excel allows (31 characters), which POI will not write. */
+    private static byte[] longSheetName() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet("data");
+            String longName = "name=\"" + "s".repeat(600) + "\"";
+            return copy(bytes(workbook), ZipEntry.DEFLATED, (entry, content) -> entry.equals("xl/workbook.xml")
+                    ? new String(content, StandardCharsets.UTF_8).replace("name=\"data\"", longName).getBytes(StandardCharsets.UTF_8)
+                    : content);
+        }
+    }
+
+    /** The same zip with every entry stored rather than deflated: the fuzzer's mutations then reach the XML itself. */
     private static byte[] stored(byte[] zip) throws IOException {
+        return copy(zip, ZipEntry.STORED, (entry, content) -> content);
+    }
+
+    /** The zip's entries rewritten with the given compression method, their content passed through {@code edit}. */
+    private static byte[] copy(byte[] zip, int method, BiFunction<String, byte[], byte[]> edit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream copy = new ZipOutputStream(out)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                CRC32 crc = new CRC32();
-                crc.update(content);
-                ZipEntry plain = new ZipEntry(entry.getName());
-                plain.setMethod(ZipEntry.STORED);
-                plain.setSize(content.length);
-                plain.setCrc(crc.getValue());
-                copy.putNextEntry(plain);
+                byte[] content = edit.apply(entry.getName(), in.readAllBytes());
+                ZipEntry edited = new ZipEntry(entry.getName());
+                edited.setMethod(method);
+                if (method == ZipEntry.STORED) {
+                    CRC32 crc = new CRC32();
+                    crc.update(content);
+                    edited.setSize(content.length);
+                    edited.setCrc(crc.getValue());
+                }
+                copy.putNextEntry(edited);
                 copy.write(content);
                 copy.closeEntry();
             }
