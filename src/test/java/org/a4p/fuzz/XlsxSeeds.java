@@ -31,6 +31,8 @@ final class XlsxSeeds {
                 headerOnly(),
                 valueRightOfHeader(),
                 longSheetName(),
+                claimsTwoBillionStrings(),
+                cellBeyondLastColumn(),
                 Arrays.copyOf(fatalities, fatalities.length / 2));
     }
 
@@ -98,11 +100,32 @@ final class XlsxSeeds {
     private static byte[] longSheetName() throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             workbook.createSheet("data");
-            String longName = "name=\"" + "s".repeat(600) + "\"";
-            return copy(bytes(workbook), ZipEntry.DEFLATED, (entry, content) -> entry.equals("xl/workbook.xml")
-                    ? new String(content, StandardCharsets.UTF_8).replace("name=\"data\"", longName).getBytes(StandardCharsets.UTF_8)
-                    : content);
+            return edited(bytes(workbook), "xl/workbook.xml", "name=\"data\"", "name=\"" + "s".repeat(600) + "\"");
         }
+    }
+
+    /** Shared strings that claim two billion entries: the reader once sized a cache by that claim. */
+    private static byte[] claimsTwoBillionStrings() throws IOException {
+        return edited(headerOnly(), "xl/sharedStrings.xml", "uniqueCount=\"1\"", "uniqueCount=\"2000000000\"");
+    }
+
+    /** A header cell at column FXSHRXW, the largest an int holds: the reader once grew its cells array to it. */
+    private static byte[] cellBeyondLastColumn() throws IOException {
+        return edited(headerOnly(), "xl/worksheets/sheet1.xml", "r=\"A1\"", "r=\"FXSHRXW1\"");
+    }
+
+    /** The zip with {@code from} replaced by {@code to} in one entry, which must hold it. */
+    private static byte[] edited(byte[] zip, String entryName, String from, String to) throws IOException {
+        return copy(zip, ZipEntry.DEFLATED, (entry, content) -> {
+            if (!entry.equals(entryName)) {
+                return content;
+            }
+            String text = new String(content, StandardCharsets.UTF_8);
+            if (!text.contains(from)) {
+                throw new IllegalStateException(entryName + " of the seed workbook has no " + from + ": " + text);
+            }
+            return text.replace(from, to).getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /** The same zip with every entry stored rather than deflated: the fuzzer's mutations then reach the XML itself. */
