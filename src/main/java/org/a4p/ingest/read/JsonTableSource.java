@@ -212,9 +212,14 @@ final class JsonTableSource extends AbstractTableSource {
     }
 
     private ReadException nested(long row, String key, JsonToken v) {
-        return new ReadException(fileName, row, "field \"" + key + "\" holds "
+        return new ReadException(fileName, row, "field \"" + abbreviate(key) + "\" holds "
                 + (v == JsonToken.START_OBJECT ? "a nested object" : "a list")
                 + "; only plain values (text, numbers, true/false, null) are accepted");
+    }
+
+    /** A field name as messages show it: names are the file's own text, of any length. */
+    private static String abbreviate(String key) {
+        return key.length() <= 40 ? key : key.substring(0, 40) + "...";
     }
 
     private static String describe(JsonToken t) {
@@ -237,9 +242,9 @@ final class JsonTableSource extends AbstractTableSource {
             if (m.contains("Invalid UTF-8") || m.contains("Invalid UTF8")) {
                 return new ReadException(fileName, row, "not UTF-8 text", e);
             }
-            if (m.startsWith("Duplicate field")) {
-                return new ReadException(fileName, row, "the same field appears twice in one record: "
-                        + m.substring("Duplicate field ".length()), e);
+            if (m.startsWith("Duplicate field '") && m.endsWith("'")) {
+                String key = m.substring("Duplicate field '".length(), m.length() - 1);
+                return new ReadException(fileName, row, "the same field appears twice in one record: '" + abbreviate(key) + "'", e);
             }
             String where = jpe.getLocation() == null ? ""
                     : " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr();

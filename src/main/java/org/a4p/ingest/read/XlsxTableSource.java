@@ -24,6 +24,7 @@ import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
@@ -57,6 +58,7 @@ final class XlsxTableSource extends AbstractTableSource {
 
     private static final String DATA_SHEET = "data";
     private static final MathContext EXCEL_DIGITS = new MathContext(15);
+    private static final int LAST_COLUMN = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
 
     private final String fileName;
     private final Path tempToDelete;
@@ -159,7 +161,7 @@ final class XlsxTableSource extends AbstractTableSource {
                 pump();
             }
             if (header == null) {
-                throw new ReadException(fileName, 0, "the sheet \"" + sheetName
+                throw new ReadException(fileName, 0, "the sheet \"" + abbreviate(sheetName)
                         + "\" is empty: expected a first row with the column names");
             }
         } catch (ReadException e) {
@@ -295,21 +297,21 @@ final class XlsxTableSource extends AbstractTableSource {
      */
     private static final class CachedStrings implements SharedStrings {
         private final SharedStrings table;
-        private final PlainText[] cache;
+        // grown to the strings the sheet uses: sized by the count a file declares, a 2 KB file could ask for 8 GB
+        private PlainText[] cache = new PlainText[64];
 
         CachedStrings(SharedStrings table) {
             this.table = table;
-            this.cache = new PlainText[Math.max(0, table.getUniqueCount())];
         }
 
         @Override
         public RichTextString getItemAt(int idx) {
-            if (idx < 0 || idx >= cache.length) {
-                return table.getItemAt(idx); // let POI report it
-            }
-            PlainText t = cache[idx];
+            PlainText t = idx >= 0 && idx < cache.length ? cache[idx] : null;
             if (t == null) {
-                t = new PlainText(table.getItemAt(idx).getString());
+                t = new PlainText(table.getItemAt(idx).getString()); // POI reports an index it does not hold
+                if (idx >= cache.length) {
+                    cache = Arrays.copyOf(cache, Math.max(idx + 1, cache.length * 2));
+                }
                 cache[idx] = t;
             }
             return t;
@@ -401,6 +403,9 @@ final class XlsxTableSource extends AbstractTableSource {
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
             int column = cellReference == null ? nextColumn : columnOf(cellReference);
+            if (column < 0 || column > LAST_COLUMN) { // before the header, the cells array grows to the column
+                throw new ReadException(fileName, rowIndex + 1, "a cell beyond column XFD, the last column a sheet can have");
+            }
             nextColumn = column + 1;
             String value = textOf(formattedValue);
             if (value == null) {
