@@ -1,0 +1,123 @@
+package org.a4p.ingest.read;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Watches the characters on their way to the CSV parser, which buffers a whole field and a whole
+ * record: stops a field longer than {@link Limits#MAX_FIELD_CHARS} or a record of more than
+ * {@link Limits#MAX_COLUMNS} fields before the parser holds it, and a NUL character, which no text
+ * file holds. Follows the parser's quoting: a quote opens a quoted field only as its first
+ * character, and inside one a doubled quote stands for a quote.
+ */
+final class FieldLimitReader extends Reader {
+
+    enum Breach { FIELD_TOO_LONG, TOO_MANY_FIELDS, NUL }
+
+    /** Thrown once the parser has been handed every character before the breach. */
+    static final class LimitExceeded extends IOException {
+        final Breach breach;
+        /** The 0-based field of the record in which it happened. */
+        final int field;
+        /** Whether that field is in quotes. */
+        final boolean quoted;
+
+        LimitExceeded(Breach breach, int field, boolean quoted) {
+            super(breach + " in field " + (field + 1));
+            this.breach = breach;
+            this.field = field;
+            this.quoted = quoted;
+        }
+    }
+
+    private static final int FIELD_START = 0;
+    private static final int PLAIN = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3; // a closing quote, or the first of a doubled one
+
+    private final Reader in;
+    private final char delimiter;
+    private int state = FIELD_START;
+    private int field;
+    private int length;
+    private LimitExceeded pending;
+
+    FieldLimitReader(Reader in, char delimiter) {
+        this.in = in;
+        this.delimiter = delimiter;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int count) throws IOException {
+        if (pending != null) {
+            throw pending;
+        }
+        int n = in.read(buffer, offset, count);
+        for (int i = offset, end = offset + Math.max(n, 0); i < end; i++) {
+            Breach breach = step(buffer[i]);
+            if (breach != null) {
+                pending = new LimitExceeded(breach, field, state == QUOTED || state == QUOTE_IN_QUOTED);
+                if (i > offset) {
+                    return i - offset;
+                }
+                throw pending;
+            }
+        }
+        return n;
+    }
+
+    private Breach step(char c) {
+        if (c == 0) {
+            return Breach.NUL;
+        }
+        switch (state) {
+            case FIELD_START -> {
+                if (c == '"') {
+                    state = QUOTED;
+                    return null;
+                }
+                if (isBoundary(c)) {
+                    return boundary(c);
+                }
+                state = PLAIN;
+            }
+            case PLAIN -> {
+                if (isBoundary(c)) {
+                    return boundary(c);
+                }
+            }
+            case QUOTED -> {
+                if (c == '"') {
+                    state = QUOTE_IN_QUOTED;
+                    return null;
+                }
+            }
+            default -> { // QUOTE_IN_QUOTED
+                if (isBoundary(c)) {
+                    return boundary(c);
+                }
+                state = c == '"' ? QUOTED : PLAIN; // text after a closing quote: the parser reports it
+            }
+        }
+        return ++length > Limits.MAX_FIELD_CHARS ? Breach.FIELD_TOO_LONG : null;
+    }
+
+    private boolean isBoundary(char c) {
+        return c == delimiter || c == '\n' || c == '\r';
+    }
+
+    private Breach boundary(char c) {
+        state = FIELD_START;
+        length = 0;
+        if (c != delimiter) {
+            field = 0;
+            return null;
+        }
+        return ++field >= Limits.MAX_COLUMNS ? Breach.TOO_MANY_FIELDS : null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
