@@ -6,7 +6,7 @@ import java.io.IOException;
 /**
  * Tells from the first bytes of a file meant to be UTF-8 text what else it is, when that shows at
  * once: UTF-16 or UTF-32 (by byte order mark, or by the NUL byte beside every plain character),
- * a zip archive (an Excel workbook) or an old Excel .xls workbook.
+ * a zip archive (an Excel workbook), an old Excel .xls workbook, or other binary content (NUL bytes).
  */
 final class TextStart {
     private static final int SNIFF_BYTES = 64;
@@ -52,6 +52,9 @@ final class TextStart {
         int pairs = n / 2;
         if (pairs >= 2 && Math.max(evenZeros, oddZeros) * 4 >= pairs * 3 && Math.min(evenZeros, oddZeros) * 4 < pairs) {
             return "not UTF-8 text: it looks like UTF-16 without a byte order mark" + SAVE_AS;
+        }
+        if (evenZeros + oddZeros > 0) {
+            return "not text: it holds NUL bytes, as binary files do (a file given the wrong extension?)";
         }
         return null;
     }

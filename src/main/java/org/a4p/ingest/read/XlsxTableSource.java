@@ -628,6 +628,9 @@ final class XlsxTableSource extends AbstractTableSource {
         } catch (ReadException e) {
             throw e;
         } catch (Exception e) {
+            if (isZipBomb(e)) {
+                throw notWorkbook(fileName, e);
+            }
             throw new ReadException(fileName, rowIndex + 1L, "the worksheet data is damaged and could not be read", e);
         }
         return next != null;

@@ -46,7 +46,7 @@ class CsvReadTest {
                 + "2;Doe;\r\n"
                 + "3;\"say \"\"hi\"\"\";x\r\n"
                 + ";;\r\n"
-                + "4\r\n");
+                + ";\r\n");
         try (TableSource src = TableReaders.open(p)) {
             assertThat(src.fileName()).isEqualTo("fatalities.csv");
             assertThat(src.header()).containsExactly("id", "name", "note");
@@ -54,9 +54,8 @@ class CsvReadTest {
             assertThat(rows).containsExactly(
                     new SourceRow(2, new String[] {"1", "Smith; John", "line one\nline two"}),
                     new SourceRow(5, new String[] {"2", "Doe", ""}),
-                    new SourceRow(6, new String[] {"3", "say \"hi\"", "x"}),
-                    new SourceRow(8, new String[] {"4", null, null}));
-            assertThat(rows.get(3).value(1)).isNull();
+                    new SourceRow(6, new String[] {"3", "say \"hi\"", "x"}));
+            assertThat(rows.get(1).value(2)).isEmpty();
             assertThat(src.progress()).isEqualTo(1.0);
         }
     }
@@ -65,12 +64,44 @@ class CsvReadTest {
     void commaDelimitedWithTrailingDelimiterAndNoFinalNewline() throws IOException {
         Path p = write("Incidents.CSV", "date,place,\"count, total\",\n"
                 + "2024-01-02,\"Bria, Sector East\",3,\n"
-                + "2024-01-03,Bangui,4");
+                + "2024-01-03,Bangui,4,");
         try (TableSource src = TableReaders.open(p)) {
             assertThat(src.header()).containsExactly("date", "place", "count, total");
             assertThat(readAll(src)).containsExactly(
                     new SourceRow(2, new String[] {"2024-01-02", "Bria, Sector East", "3"}),
                     new SourceRow(3, new String[] {"2024-01-03", "Bangui", "4"}));
+        }
+    }
+
+    @Test
+    void aRowWithoutTheHeadersTrailingDelimiterIsAnError() throws IOException {
+        Path p = write("incidents.csv", "date,place,count,\n2024-01-02,Bria,3,\n2024-01-03,Bangui,4\n");
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.next().values()).containsExactly("2024-01-02", "Bria", "3");
+            assertThatThrownBy(src::next)
+                    .hasMessage("incidents.csv row 3: 3 fields, expected 4 as in the header (a field or a delimiter missing?)");
+        }
+    }
+
+    @Test
+    void aValueUnderATrailingEmptyHeaderNameIsAnError() throws IOException {
+        Path p = write("incidents.csv", "date,place,count,\n2024-01-02,Bria,3,extra\n");
+        try (TableSource src = TableReaders.open(p)) {
+            assertThatThrownBy(src::next)
+                    .hasMessage("incidents.csv row 2: a value in field 4, which has no column name in the header");
+        }
+    }
+
+    @Test
+    void fewerFieldsThanTheHeaderNamesRowAndCounts() throws IOException {
+        Path p = write("fatalities.csv", "a;b;c;d;e;f\n1;2;3;4;5;6\n1;2;3;4\n");
+        try (TableSource src = TableReaders.open(p)) {
+            src.next();
+            assertThatThrownBy(src::next).isInstanceOfSatisfying(ReadException.class, e -> {
+                assertThat(e.row()).isEqualTo(3);
+                assertThat(e.getMessage()).isEqualTo(
+                        "fatalities.csv row 3: 4 fields, expected 6 as in the header (a field or a delimiter missing?)");
+            });
         }
     }
 
@@ -122,7 +153,8 @@ class CsvReadTest {
                     .isInstanceOfSatisfying(ReadException.class, e -> {
                         assertThat(e.file()).isEqualTo("fatalities.csv");
                         assertThat(e.row()).isEqualTo(4);
-                        assertThat(e.getMessage()).startsWith("fatalities.csv row 4: 3 values but the header has 2 columns");
+                        assertThat(e.getMessage()).isEqualTo("fatalities.csv row 4: 3 fields, expected 2 as in the header"
+                                + " (a value holding the delimiter without quotes, or a delimiter too many?)");
                     });
             // the failure is final
             assertThatThrownBy(src::hasNext).isInstanceOf(ReadException.class);
@@ -146,7 +178,8 @@ class CsvReadTest {
             }
             assertThatThrownBy(src::next)
                     .isInstanceOf(ReadException.class)
-                    .hasMessageStartingWith("latin1.csv row 20002: not UTF-8 text")
+                    .hasMessage("latin1.csv row 20002: not UTF-8 text: it looks like Latin-1 or Windows-1252;"
+                            + " save the file as CSV UTF-8 and import it again")
                     .hasCauseInstanceOf(IOException.class);
         }
     }
@@ -179,11 +212,11 @@ class CsvReadTest {
     }
 
     @Test
-    void headerOnly() throws IOException {
-        Path p = write("h.csv", "a;b;c\n");
+    void headerOnlyIsAnError() throws IOException {
+        Path p = write("h.csv", "a;b;c\n\n;;\n");
         try (TableSource src = TableReaders.open(p)) {
             assertThat(src.header()).containsExactly("a", "b", "c");
-            assertThat(src.hasNext()).isFalse();
+            assertThatThrownBy(src::hasNext).hasMessage("h.csv: the file has a header but no data rows");
         }
     }
 

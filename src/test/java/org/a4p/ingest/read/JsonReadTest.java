@@ -116,6 +116,6 @@ class JsonReadTest {
         System.arraycopy(tail, 0, all, head.length + 1, tail.length);
         Files.write(p, all);
         assertThatThrownBy(() -> TableReaders.open(p))
-                .hasMessage("bad.json row 2: not UTF-8 text");
+                .hasMessage("bad.json row 2: not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8 and import it again");
     }
 }
