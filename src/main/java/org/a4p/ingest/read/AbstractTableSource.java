@@ -26,7 +26,6 @@ abstract class AbstractTableSource implements TableSource {
         }
         try {
             if (advance()) {
-                anyRow = true;
                 return true;
             }
             if (!anyRow) {
@@ -46,6 +45,7 @@ abstract class AbstractTableSource implements TableSource {
         }
         SourceRow row = next;
         next = null;
+        anyRow = true;
         return row;
     }
 }

@@ -57,7 +57,7 @@ final class CsvTableSource extends AbstractTableSource {
             BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
             String notText = TextStart.problem(buffered);
             if (notText != null) {
-                throw new ReadException(fileName, 1, notText);
+                throw new ReadException(fileName, 0, notText);
             }
             char delimiter = detectDelimiter(buffered);
             CSVFormat format = CSVFormat.Builder.create()

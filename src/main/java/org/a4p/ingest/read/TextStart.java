@@ -15,7 +15,10 @@ final class TextStart {
     private TextStart() {
     }
 
-    /** What the file is instead of UTF-8 text, or null; the stream is left where it was. */
+    /**
+     * What the whole file is instead of UTF-8 text (so no row is to blame), or null; the stream is
+     * left where it was.
+     */
     static String problem(BufferedInputStream in) throws IOException {
         in.mark(SNIFF_BYTES);
         byte[] head = in.readNBytes(SNIFF_BYTES);
@@ -53,7 +56,7 @@ final class TextStart {
         if (pairs >= 2 && Math.max(evenZeros, oddZeros) * 4 >= pairs * 3 && Math.min(evenZeros, oddZeros) * 4 < pairs) {
             return "not UTF-8 text: it looks like UTF-16 without a byte order mark" + SAVE_AS;
         }
-        if (evenZeros + oddZeros > 0) {
+        if (evenZeros + oddZeros > 1) { // a single NUL may be a slip in a value, which the row reading reports
             return "not text: it holds NUL bytes, as binary files do (a file given the wrong extension?)";
         }
         return null;

@@ -106,6 +106,86 @@ class CsvReadTest {
     }
 
     @Test
+    void aQuoteInsideAnUnquotedFieldIsPlainTextAndDoesNotRunOnIntoALongField() throws IOException {
+        StringBuilder text = new StringBuilder("id,height,note\n");
+        for (int i = 0; i < 30_000; i++) {
+            text.append(i).append(",5'11\",ok\n");
+        }
+        try (TableSource src = TableReaders.open(write("heights.csv", text.toString()))) {
+            List<SourceRow> rows = readAll(src);
+            assertThat(rows).hasSize(30_000);
+            assertThat(rows.get(29_999).values()).containsExactly("29999", "5'11\"", "ok");
+        }
+    }
+
+    @Test
+    void aQuotedFieldIsOneFieldWhateverDelimitersLineBreaksAndDoubledQuotesItHolds() throws IOException {
+        String content = "a,b\n\"c;!".repeat(Limits.MAX_FIELD_CHARS / 8); // exactly the limit, with 12,500 line breaks
+        String quoted = "\"" + content.replace("\"", "\"\"") + "\"";
+        Path p = write("notes.csv", "id,note\n1," + quoted + "\n2," + quoted.replaceFirst("\"$", "x\"") + "\n");
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.next().value(1)).isEqualTo(content);
+            assertThatThrownBy(src::next).hasMessage("notes.csv row " + (3 + Limits.MAX_FIELD_CHARS / 8)
+                    + ": the value in column 'note' is longer than 100,000 characters, the most a value may have"
+                    + " (a quote left open?)");
+        }
+    }
+
+    @Test
+    void aFieldBeyondTheLimitIsStoppedNamingRowAndColumn() throws IOException {
+        Path p = write("long.csv", "a,b,c\n1,2,3\n4," + "x".repeat(Limits.MAX_FIELD_CHARS + 1) + ",6\n");
+        try (TableSource src = TableReaders.open(p)) {
+            src.next();
+            assertThatThrownBy(src::next).isInstanceOfSatisfying(ReadException.class, e -> {
+                assertThat(e.row()).isEqualTo(3);
+                assertThat(e.getMessage()).isEqualTo(
+                        "long.csv row 3: the value in column 'b' is longer than 100,000 characters, the most a value may have");
+            });
+        }
+        Path limit = write("limit.csv", "a,b\n1," + "x".repeat(Limits.MAX_FIELD_CHARS) + "\n");
+        try (TableSource src = TableReaders.open(limit)) {
+            assertThat(src.next().value(1)).hasSize(Limits.MAX_FIELD_CHARS);
+        }
+    }
+
+    @Test
+    void aHeaderOfMoreColumnsThanTheLimitIsAnError() throws IOException {
+        StringBuilder header = new StringBuilder("c0");
+        for (int i = 1; i <= Limits.MAX_COLUMNS; i++) {
+            header.append(",c").append(i);
+        }
+        assertThatThrownBy(() -> TableReaders.open(write("wide.csv", header + "\n")))
+                .hasMessage("wide.csv row 1: the header has more than 1,000 columns, the most a table may have");
+    }
+
+    @Test
+    void aColumnNameTwiceIsAnErrorIgnoringCaseAndSpaces() throws IOException {
+        assertThatThrownBy(() -> TableReaders.open(write("twice.csv", "id,mission, Mission \n1,A,B\n")))
+                .hasMessage("twice.csv row 1: the column name 'Mission' appears twice (columns 2 and 3):"
+                        + " rename or remove one, as only one of them could be read");
+    }
+
+    @Test
+    void aNulCharacterIsAnErrorNamingRowAndColumn() throws IOException {
+        Path p = write("nul.csv", "id,name\n1,ok\n2,a\u0000b\n");
+        try (TableSource src = TableReaders.open(p)) {
+            src.next();
+            assertThatThrownBy(src::next).hasMessageStartingWith("nul.csv row 3: the value in column 'name' holds a NUL character");
+        }
+    }
+
+    @Test
+    void utf16WorkbooksAndBinariesAreToldApartFromUtf8ByTheirFirstBytes() {
+        assertThat(TextStart.problem("id,name\n1,é".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(TextStart.problem(("\uFEFFid,name").getBytes(StandardCharsets.UTF_16LE))).contains("it is UTF-16");
+        assertThat(TextStart.problem("id,name\n1,x".getBytes(StandardCharsets.UTF_16BE))).contains("UTF-16 without a byte order mark");
+        assertThat(TextStart.problem("id,name\n1,x".getBytes(StandardCharsets.UTF_16LE))).contains("UTF-16 without a byte order mark");
+        assertThat(TextStart.problem(new byte[] {'P', 'K', 3, 4, 20, 0})).contains("zip archive");
+        assertThat(TextStart.problem(new byte[] {'i', 'd', 0, 0, 0, 7, 'x', 'y', 'z', 'w'})).contains("NUL bytes");
+        assertThat(TextStart.problem(new byte[] {'i', 'd', '\n', '1', 0, 'x', 'y', 'z', 'w', '\n'})).isNull(); // the row reports it
+    }
+
+    @Test
     void tabDelimitedTxt() throws IOException {
         Path p = write("export.txt", "a\tb,c\tz\n1\t2,3\t\n");
         try (TableSource src = TableReaders.open(p)) {

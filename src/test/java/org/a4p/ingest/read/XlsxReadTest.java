@@ -133,6 +133,19 @@ class XlsxReadTest {
     }
 
     @Test
+    void aColumnNameTwiceIsAnErrorNamingTheColumnsByLetter() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        XSSFSheet s = wb.createSheet("data");
+        s.createRow(1).createCell(0).setCellValue("mission");
+        s.getRow(1).createCell(2).setCellValue("Mission");
+        s.createRow(2).createCell(0).setCellValue("A");
+        Path p = save(wb, "twice.xlsx");
+        assertThatThrownBy(() -> TableReaders.open(p))
+                .hasMessage("twice.xlsx row 2: the column name 'Mission' appears twice (columns A and C):"
+                        + " rename or remove one, as only one of them could be read");
+    }
+
+    @Test
     void notAWorkbook() throws IOException {
         Path p = dir.resolve("report.xlsx");
         Files.writeString(p, "id,name\n1,x\n", StandardCharsets.UTF_8);
