@@ -53,67 +53,58 @@ final class FieldLimitReader extends Reader {
             throw pending;
         }
         int n = in.read(buffer, offset, count);
-        for (int i = offset, end = offset + Math.max(n, 0); i < end; i++) {
-            Breach breach = step(buffer[i]);
-            if (breach != null) {
-                pending = new LimitExceeded(breach, field, state == QUOTED || state == QUOTE_IN_QUOTED);
-                if (i > offset) {
-                    return i - offset;
-                }
-                throw pending;
+        // the state in locals: this loop sees every character of the file
+        int state = this.state;
+        int field = this.field;
+        int length = this.length;
+        Breach breach = null;
+        int i = offset;
+        for (int end = offset + Math.max(n, 0); i < end; i++) {
+            char c = buffer[i];
+            if (c == 0) {
+                breach = Breach.NUL;
+                break;
             }
-        }
-        return n;
-    }
-
-    private Breach step(char c) {
-        if (c == 0) {
-            return Breach.NUL;
-        }
-        switch (state) {
-            case FIELD_START -> {
-                if (c == '"') {
-                    state = QUOTED;
-                    return null;
-                }
-                if (isBoundary(c)) {
-                    return boundary(c);
-                }
-                state = PLAIN;
-            }
-            case PLAIN -> {
-                if (isBoundary(c)) {
-                    return boundary(c);
-                }
-            }
-            case QUOTED -> {
+            if (state == QUOTED) {
                 if (c == '"') {
                     state = QUOTE_IN_QUOTED;
-                    return null;
+                    continue;
                 }
-            }
-            default -> { // QUOTE_IN_QUOTED
-                if (isBoundary(c)) {
-                    return boundary(c);
+            } else if (c == delimiter || c == '\n' || c == '\r') {
+                state = FIELD_START;
+                length = 0;
+                if (c != delimiter) {
+                    field = 0;
+                } else if (++field >= Limits.MAX_COLUMNS) {
+                    breach = Breach.TOO_MANY_FIELDS;
+                    break;
                 }
+                continue;
+            } else if (state == FIELD_START) {
+                if (c == '"') {
+                    state = QUOTED;
+                    continue;
+                }
+                state = PLAIN;
+            } else if (state == QUOTE_IN_QUOTED) {
                 state = c == '"' ? QUOTED : PLAIN; // text after a closing quote: the parser reports it
             }
+            if (++length > Limits.MAX_FIELD_CHARS) {
+                breach = Breach.FIELD_TOO_LONG;
+                break;
+            }
         }
-        return ++length > Limits.MAX_FIELD_CHARS ? Breach.FIELD_TOO_LONG : null;
-    }
-
-    private boolean isBoundary(char c) {
-        return c == delimiter || c == '\n' || c == '\r';
-    }
-
-    private Breach boundary(char c) {
-        state = FIELD_START;
-        length = 0;
-        if (c != delimiter) {
-            field = 0;
-            return null;
+        this.state = state;
+        this.field = field;
+        this.length = length;
+        if (breach != null) {
+            pending = new LimitExceeded(breach, field, state == QUOTED || state == QUOTE_IN_QUOTED);
+            if (i > offset) {
+                return i - offset;
+            }
+            throw pending;
         }
-        return ++field >= Limits.MAX_COLUMNS ? Breach.TOO_MANY_FIELDS : null;
+        return n;
     }
 
     @Override
