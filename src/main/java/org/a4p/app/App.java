@@ -1,7 +1,9 @@
 package org.a4p.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import org.a4p.access.Accounts;
 import org.a4p.db.Database;
 import org.a4p.indicators.IndicatorEngine;
 import org.a4p.indicators.PackFormulas;
@@ -13,12 +15,13 @@ import org.a4p.pack.PackLoader;
 import org.a4p.pack.PackSource;
 import org.a4p.records.RecordTables;
 
-/** Wires the product together with plain constructors: pack, database, engine, importer. */
+/** Wires the product together with plain constructors: pack, database, engine, importer, accounts. */
 public final class App implements AutoCloseable {
     private final Pack pack;
     private final Database database;
     private final IndicatorEngine engine;
     private final Importer importer;
+    private final Accounts accounts;
 
     public App(Pack pack, Database database) {
         this.pack = pack;
@@ -26,6 +29,7 @@ public final class App implements AutoCloseable {
         new RecordTables(database).ensure(pack.recordTypes().values());
         this.engine = new IndicatorEngine(pack, database.dialect());
         this.importer = new Importer(database, pack, engine);
+        this.accounts = new Accounts(database.jdbi(), pack.orgUnits(), Clock.systemUTC());
     }
 
     /** Opens the product on a database target (URL or folder) and a pack folder (null for the bundled pack). */
@@ -52,6 +56,10 @@ public final class App implements AutoCloseable {
 
     public Importer importer() {
         return importer;
+    }
+
+    public Accounts accounts() {
+        return accounts;
     }
 
     @Override

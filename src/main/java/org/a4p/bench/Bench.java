@@ -1,5 +1,6 @@
 package org.a4p.bench;
 
+import org.a4p.indicators.Grain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -131,7 +132,7 @@ public final class Bench {
                 String unit = units[i % units.length];
                 long start = System.nanoTime();
                 try (Connection connection = app.database().dataSource().getConnection()) {
-                    List<IndicatorValue> yearly = query.find(connection, new ValueQuery.Filter(null, unit, null, 'Y', true));
+                    List<IndicatorValue> yearly = query.find(connection, new ValueQuery.Filter(null, unit, null, Grain.YEAR, true));
                     builder.build(unit, builder.defaultYear(yearly), yearly);
                 }
                 if (i >= 50) {

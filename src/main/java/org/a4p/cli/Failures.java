@@ -18,6 +18,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof UsageProblem usage) {
             message = usage.getMessage();
             code = Main.USAGE;
+        } else if (e instanceof Refused refused) {
+            message = refused.getMessage();
+            code = refused.exitCode();
         } else if (e instanceof PackException || e instanceof StoreException) {
             message = e.getMessage();
         } else if (isConnectionFailure(e)) {

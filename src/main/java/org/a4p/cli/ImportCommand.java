@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
+import org.a4p.exchange.SpreadsheetText;
 import org.a4p.ingest.ImportFile;
 import org.a4p.ingest.ImportOutcome;
 import org.a4p.ingest.ImportRequest;
@@ -138,7 +139,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static void writeIssues(Path path, ImportOutcome outcome) throws IOException {
-        List<String[]> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         if (outcome instanceof ImportOutcome.Rejected rejected) {
             rejected.errors().forEach(e -> rows.add(row("error", e)));
         }
@@ -146,14 +147,14 @@ final class ImportCommand implements Callable<Integer> {
         try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
             csv.printRecord("severity", "file", "row", "column", "value", "expected");
-            for (String[] row : rows) {
-                csv.printRecord((Object[]) row);
+            for (Object[] row : rows) {
+                csv.printRecord(row);
             }
         }
     }
 
-    private static String[] row(String severity, RowIssue issue) {
-        return new String[] {severity, issue.file(), issue.row() > 0 ? Long.toString(issue.row()) : "",
-                issue.column() == null ? "" : issue.column(), issue.value() == null ? "" : issue.value(), issue.expected()};
+    private static Object[] row(String severity, RowIssue issue) {
+        return SpreadsheetText.csvRecord(severity, issue.file(), issue.row() > 0 ? issue.row() : null, issue.column(), issue.value(),
+                issue.expected());
     }
 }

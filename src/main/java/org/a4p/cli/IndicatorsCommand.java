@@ -1,19 +1,15 @@
 package org.a4p.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
+import org.a4p.app.Json;
+import org.a4p.indicators.Grain;
+import org.a4p.indicators.QueryValues;
+import org.a4p.exchange.SpreadsheetText;
 import org.a4p.indicators.IndicatorValue;
-import org.a4p.indicators.Period;
-import org.a4p.indicators.ValueQuery;
 import org.a4p.pack.Indicator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,7 +23,15 @@ import picocli.CommandLine.Spec;
         "special political missions), a mission acronym, or a site code. Values are read from the stored results;",
         "the records are not rescanned."})
 final class IndicatorsCommand implements Callable<Integer> {
-    enum Grain { month, quarter, year }
+    enum By {
+        month(Grain.MONTH), quarter(Grain.QUARTER), year(Grain.YEAR);
+
+        final Grain grain;
+
+        By(Grain grain) {
+            this.grain = grain;
+        }
+    }
 
     enum Format { table, csv, json }
 
@@ -44,7 +48,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     String period;
 
     @Option(names = "--by", defaultValue = "year", description = "Grain: month, quarter or year (default ${DEFAULT-VALUE}).")
-    Grain by;
+    By by;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE}).")
     Format format;
@@ -53,33 +57,15 @@ final class IndicatorsCommand implements Callable<Integer> {
     boolean totalsOnly;
 
     @Override
-    public Integer call() throws SQLException, IOException {
-        Character grain = switch (by) {
-            case month -> 'M';
-            case quarter -> 'Q';
-            case year -> 'Y';
-        };
-        if (period != null) {
-            Character periodGrain = Period.grainOf(period);
-            if (periodGrain == null) {
-                throw new UsageProblem("--period '" + period + "' is not a period: expected 2020, 2020-Q3 or 2020-07");
-            }
-            grain = periodGrain;
-        }
-        try (App app = Main.database(spec).open(); Connection connection = app.database().dataSource().getConnection()) {
-            if (indicator != null && app.pack().indicator(indicator).isEmpty()) {
-                throw new UsageProblem("unknown indicator '" + indicator + "'; known: "
-                        + String.join(", ", app.pack().indicators().stream().map(Indicator::id).toList()));
-            }
-            if (app.pack().orgUnits().find(orgUnit).isEmpty()) {
-                throw new UsageProblem("unknown org unit '" + orgUnit + "': expected PKO, SPM, a mission acronym such as MINUSCA, or a site code");
-            }
-            List<IndicatorValue> values = new ValueQuery().find(connection,
-                    new ValueQuery.Filter(indicator, orgUnit, period, grain, totalsOnly));
+    public Integer call() throws IOException {
+        try (App app = Main.database(spec).open()) {
+            List<IndicatorValue> values = new QueryValues(app.pack(), app.database())
+                    .run(new QueryValues.Request(indicator, orgUnit, period, by.grain, totalsOnly))
+                    .orElseThrow(Refused::new);
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case csv -> printCsv(values, out);
-                case json -> printJson(values, out);
+                case json -> out.println(Json.pretty(values));
                 case table -> printTable(app, values, out);
             }
             out.flush();
@@ -98,30 +84,10 @@ final class IndicatorsCommand implements Callable<Integer> {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
         csv.printRecord("indicator", "org_unit", "period", "disaggregation", "value", "records");
         for (IndicatorValue v : values) {
-            csv.printRecord(v.indicator(), v.orgUnit(), v.period(), v.disaggregation(), ValueFormat.exact(v.value()), v.records());
+            csv.printRecord(SpreadsheetText.csvRecord(v.indicator(), v.orgUnit(), v.period(), v.disaggregation(),
+                    ValueFormat.exact(v.value()), v.records()));
         }
         csv.flush();
-    }
-
-    static void printJson(List<IndicatorValue> values, PrintWriter out) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode array = json.createArrayNode();
-        for (IndicatorValue v : values) {
-            ObjectNode node = array.addObject();
-            node.put("indicator", v.indicator());
-            node.put("org_unit", v.orgUnit());
-            node.put("period", v.period());
-            node.put("disaggregation", v.disaggregation());
-            if (v.value() == null) {
-                node.putNull("value");
-            } else {
-                node.put("value", new java.math.BigDecimal(ValueFormat.exact(v.value())));
-            }
-            node.put("records", v.records());
-            node.put("synthetic", v.synthetic());
-            node.put("flagged", v.flagged());
-        }
-        out.println(json.writeValueAsString(array));
     }
 
     private static void printTable(App app, List<IndicatorValue> values, PrintWriter out) {

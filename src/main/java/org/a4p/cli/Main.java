@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "a4p", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A4P+ Monitor: validated peacekeeping records and A4P+ indicators.",
         subcommands = {DemoCommand.class, ImportCommand.class, SubmissionsCommand.class, IndicatorsCommand.class,
-                ScorecardCommand.class, PackCommand.class, BenchCommand.class, RankingCommand.class, TemplateCommand.class, TermsCommand.class, CommandLine.HelpCommand.class})
+                ScorecardCommand.class, PackCommand.class, BenchCommand.class, RankingCommand.class, TemplateCommand.class, TermsCommand.class, UsersCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int REJECTED = 1;

@@ -1,24 +1,19 @@
 package org.a4p.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
+import org.a4p.app.Json;
+import org.a4p.exchange.SpreadsheetText;
 import org.a4p.ranking.Colour;
 import org.a4p.ranking.CountryRow;
 import org.a4p.ranking.GenderRanking;
+import org.a4p.ranking.RankCountries;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -51,7 +46,7 @@ final class RankingCommand implements Callable<Integer> {
     Format format;
 
     @Override
-    public Integer call() throws SQLException, IOException {
+    public Integer call() throws IOException {
         YearMonth requested = null;
         if (month != null) {
             try {
@@ -61,49 +56,30 @@ final class RankingCommand implements Callable<Integer> {
             }
         }
         String scopeCode = scope.trim().toUpperCase(Locale.ROOT);
-        if (!List.of("PKO", "SPM", "ALL").contains(scopeCode)) {
-            throw new UsageProblem("unknown scope '" + scope + "': expected PKO, SPM or ALL");
-        }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (App app = Main.database(spec).open(); Connection connection = app.database().dataSource().getConnection()) {
-            GenderRanking ranking = new GenderRanking(app.pack());
-            if (category != null && !ranking.categories().contains(category)) {
-                throw new UsageProblem("unknown category '" + category + "'; known: " + String.join(", ", ranking.categories()));
-            }
-            List<YearMonth> months = ranking.months(connection);
-            if (months.isEmpty()) {
-                err.println("a4p: there are no personnel records; load them with ./a4p demo or ./a4p import --type personnel FILE");
-                return Main.REJECTED;
-            }
-            YearMonth shown = requested == null ? months.get(months.size() - 1) : requested;
-            if (!months.contains(shown)) {
-                err.println("a4p: no personnel records for " + shown + "; " + nearest(GenderRanking.nearest(months, shown)));
-                return Main.REJECTED;
-            }
-            List<CountryRow> rows = ranking.rank(connection, shown, scopeCode.equals("ALL") ? null : scopeCode, category);
+        try (App app = Main.database(spec).open()) {
+            RankCountries.Ranking ranking = new RankCountries(app.pack(), app.database())
+                    .run(new RankCountries.Request(requested, scopeCode.equals("ALL") ? null : scopeCode, category))
+                    .orElseThrow(Refused::new);
             switch (format) {
-                case csv -> printCsv(shown, rows, out);
-                case json -> printJson(shown, rows, out);
-                case table -> printTable(ranking, shown, scopeCode, rows, out);
+                case csv -> printCsv(ranking.month(), ranking.rows(), out);
+                case json -> out.println(Json.pretty(ranking.rows().stream().map(row -> new RankedCountry(ranking.month(), row)).toList()));
+                case table -> printTable(new GenderRanking(app.pack()), ranking.month(), scopeCode, ranking.rows(), out);
             }
             out.flush();
-            if (rows.isEmpty() && format != Format.table) {
-                err.println("Note: " + nothing(shown, scopeCode));
+            if (ranking.rows().isEmpty() && format != Format.table) {
+                spec.commandLine().getErr().println("Note: " + nothing(ranking.month(), scopeCode));
             }
             return Main.OK;
         }
     }
 
-    private static String nearest(GenderRanking.Nearest nearest) {
-        List<String> parts = new ArrayList<>();
-        if (nearest.before() != null) {
-            parts.add(nearest.before() + " (before)");
+    /** A row of the JSON output: the CSV's columns, the month with each country. */
+    record RankedCountry(YearMonth month, String category, int rank, String country, long women, long total, double share,
+            Double target, Colour colour) {
+        RankedCountry(YearMonth month, CountryRow row) {
+            this(month, row.category(), row.rank(), row.country(), row.women(), row.total(), row.share(), row.target(), row.colour());
         }
-        if (nearest.after() != null) {
-            parts.add(nearest.after() + " (after)");
-        }
-        return "the nearest months with data: " + String.join(" and ", parts);
     }
 
     private String nothing(YearMonth month, String scope) {
@@ -116,32 +92,10 @@ final class RankingCommand implements Callable<Integer> {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
         csv.printRecord("month", "category", "rank", "country", "women", "total", "share", "target", "colour");
         for (CountryRow r : rows) {
-            csv.printRecord(month, r.category(), r.rank(), r.country(), r.women(), r.total(), ValueFormat.exact(r.share()),
-                    ValueFormat.exact(r.target()), r.colour());
+            csv.printRecord(SpreadsheetText.csvRecord(month, r.category(), r.rank(), r.country(), r.women(), r.total(),
+                    ValueFormat.exact(r.share()), ValueFormat.exact(r.target()), r.colour()));
         }
         csv.flush();
-    }
-
-    static void printJson(YearMonth month, List<CountryRow> rows, PrintWriter out) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode array = json.createArrayNode();
-        for (CountryRow r : rows) {
-            ObjectNode node = array.addObject();
-            node.put("month", month.toString());
-            node.put("category", r.category());
-            node.put("rank", r.rank());
-            node.put("country", r.country());
-            node.put("women", r.women());
-            node.put("total", r.total());
-            node.put("share", new BigDecimal(ValueFormat.exact(r.share())));
-            if (r.target() == null) {
-                node.putNull("target");
-            } else {
-                node.put("target", new BigDecimal(ValueFormat.exact(r.target())));
-            }
-            node.put("colour", r.colour().name());
-        }
-        out.println(json.writeValueAsString(array));
     }
 
     private void printTable(GenderRanking ranking, YearMonth month, String scope, List<CountryRow> rows, PrintWriter out) {

@@ -1,21 +1,13 @@
 package org.a4p.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.Callable;
+import java.io.StringWriter;
 import org.a4p.app.App;
+import org.a4p.app.Json;
+import org.a4p.progress.BuildScorecard;
 import org.a4p.demo.DemoLoader;
-import org.a4p.indicators.IndicatorValue;
-import org.a4p.indicators.ValueQuery;
 import org.a4p.progress.Scorecard;
-import org.a4p.progress.ScorecardBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,27 +41,18 @@ final class ScorecardCommand implements Callable<Integer> {
     boolean demo;
 
     @Override
-    public Integer call() throws SQLException, IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (App app = Main.database(spec).open()) {
-            if (app.pack().orgUnits().find(orgUnit).isEmpty()) {
-                throw new UsageProblem("unknown org unit '" + orgUnit + "': expected PKO, SPM, a mission acronym such as MINUSCA, or a site code");
+            BuildScorecard scorecards = new BuildScorecard(app.pack(), app.database());
+            BuildScorecard.Request request = new BuildScorecard.Request(orgUnit, year,
+                    view == View.commitment ? BuildScorecard.View.COMMITMENT_AREA : BuildScorecard.View.PRIORITY);
+            if (demo && app.pack().orgUnits().find(orgUnit).isPresent()) { // an unknown org unit fails before the wait
+                new DemoLoader(app).load("demo", new ProgressBar(System.err), new PrintWriter(new StringWriter()));
             }
-            if (demo) {
-                java.io.StringWriter log = new java.io.StringWriter();
-                new DemoLoader(app).load("demo", new ProgressBar(System.err), new PrintWriter(log));
-            }
-            List<IndicatorValue> yearly;
-            try (Connection connection = app.database().dataSource().getConnection()) {
-                yearly = new ValueQuery().find(connection, new ValueQuery.Filter(null, orgUnit, null, 'Y', true));
-            }
-            ScorecardBuilder builder = new ScorecardBuilder(app.pack());
-            int shownYear = year != null ? year : builder.defaultYear(yearly);
-            Scorecard card = view == View.commitment ? builder.byCommitmentArea(orgUnit, shownYear, yearly)
-                    : builder.build(orgUnit, shownYear, yearly);
-            String groups = view == View.commitment ? "commitment_areas" : "priorities";
+            Scorecard card = scorecards.run(request).orElseThrow(Refused::new);
             if (format == Format.json) {
-                printJson(card, groups, out);
+                out.println(Json.pretty(view == View.commitment ? new Scorecard.ByCommitmentArea(card) : card));
             } else {
                 printTable(card, view == View.commitment ? "A4P commitment areas" : "A4P+ scorecard", out);
             }
@@ -101,42 +84,4 @@ final class ScorecardCommand implements Callable<Integer> {
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
-
-    private static void printJson(Scorecard card, String groups, PrintWriter out) throws IOException {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = json.createObjectNode();
-        root.put("org_unit", card.orgUnit());
-        root.put("org_unit_name", card.orgUnitName());
-        root.put("year", card.year());
-        root.put("synthetic", card.synthetic());
-        ArrayNode priorities = root.putArray(groups);
-        for (Scorecard.PriorityRow priority : card.priorities()) {
-            ObjectNode p = priorities.addObject();
-            p.put("id", priority.id());
-            p.put("name", priority.name());
-            ArrayNode indicators = p.putArray("indicators");
-            for (Scorecard.IndicatorRow row : priority.indicators()) {
-                ObjectNode i = indicators.addObject();
-                i.put("id", row.id());
-                i.put("name", row.name());
-                putNumber(i, "value", row.value());
-                i.put("unit", row.unit());
-                putNumber(i, "target", row.target());
-                i.put("status", row.status().code());
-                i.put("records", row.records());
-                i.put("synthetic", row.synthetic());
-                i.put("flagged", row.flagged());
-            }
-        }
-        out.println(json.writeValueAsString(root));
-    }
-
-    private static void putNumber(ObjectNode node, String key, Double value) {
-        if (value == null) {
-            node.putNull(key);
-        } else {
-            node.put(key, new java.math.BigDecimal(ValueFormat.exact(value)));
-        }
-    }
-
 }

@@ -7,8 +7,7 @@ import java.util.concurrent.Callable;
 import org.a4p.pack.Pack;
 import org.a4p.pack.PackLoader;
 import org.a4p.pack.PackSource;
-import org.a4p.pack.RecordType;
-import org.a4p.templates.TemplateWriter;
+import org.a4p.templates.WriteTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,28 +33,12 @@ final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        Pack pack = pack();
-        RecordType recordType = pack.recordType(type).orElseThrow(() -> new UsageProblem(
-                "unknown record type '" + type + "'; known: " + String.join(", ", pack.recordTypes().keySet())));
-        if (recordType.reporting().system()) {
-            throw new UsageProblem("'" + type + "' records are written by A4P+ Monitor itself: there is no template to fill");
-        }
         Path file = out == null ? Path.of(type + "-template.xlsx") : out;
-        if (Files.isDirectory(file)) {
-            throw new UsageProblem(file + " is a folder: --out takes the name of the workbook to write");
-        }
-        if (Files.exists(file) && !force) {
-            throw new UsageProblem(file + " already exists (it may hold records typed in); use --force to overwrite it");
-        }
-        Path folder = file.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UsageProblem("no such folder: " + folder);
-        }
-        TemplateWriter writer = new TemplateWriter(pack);
-        writer.write(recordType, file);
-        stdout.printf("Wrote %s: %d columns, %d drop-downs%n", file, writer.columns(recordType).size(), writer.dropDowns(recordType));
-        stdout.printf("Fill the sheet 'data', then: ./a4p import --type %s %s%n", recordType.id(), file);
+        WriteTemplate.Written written = new WriteTemplate(pack()).run(new WriteTemplate.Request(type, file, force))
+                .orElseThrow(Refused::new);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("Wrote %s: %d columns, %d drop-downs%n", written.file(), written.columns(), written.dropDowns());
+        stdout.printf("Fill the sheet 'data', then: ./a4p import --type %s %s%n", written.recordType(), written.file());
         return Main.OK;
     }
 

@@ -1,7 +1,6 @@
 package org.a4p.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
@@ -33,15 +32,10 @@ final class TermsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageProblem("no such file: " + file);
-        }
         try (App app = Main.database(spec).open()) {
-            if (app.pack().orgUnits().mission(mission).isEmpty()) {
-                throw new UsageProblem("unknown mission '" + mission + "'");
-            }
             MissionTerms.Result result = new MissionTerms(app.database(), app.pack())
-                    .load(mission, file, replace, user == null ? System.getProperty("user.name", "unknown") : user);
+                    .run(new MissionTerms.Request(mission, file, replace, user == null ? System.getProperty("user.name", "unknown") : user))
+                    .orElseThrow(Refused::new);
             PrintWriter out = spec.commandLine().getOut();
             if (!result.errors().isEmpty()) {
                 PrintWriter err = spec.commandLine().getErr();

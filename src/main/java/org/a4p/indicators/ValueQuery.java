@@ -10,11 +10,8 @@ import java.util.List;
 /** Reads stored indicator values; never touches the record tables. */
 public final class ValueQuery {
 
-    /**
-     * A filter; null fields do not filter. {@code grain} is Y, Q or M; {@code totalsOnly} leaves
-     * out disaggregated values.
-     */
-    public record Filter(String indicator, String orgUnit, String period, Character grain, boolean totalsOnly) {}
+    /** A filter; null fields do not filter. {@code totalsOnly} leaves out disaggregated values. */
+    public record Filter(String indicator, String orgUnit, String period, Grain grain, boolean totalsOnly) {}
 
     public List<IndicatorValue> find(Connection connection, Filter filter) throws SQLException {
         StringBuilder sql = new StringBuilder(
@@ -34,7 +31,7 @@ public final class ValueQuery {
         }
         if (filter.grain() != null) {
             sql.append(" AND grain = ?");
-            parameters.add(String.valueOf(filter.grain()));
+            parameters.add(String.valueOf(filter.grain().code()));
         }
         if (filter.totalsOnly()) {
             sql.append(" AND disaggregation = ''");

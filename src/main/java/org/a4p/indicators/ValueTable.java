@@ -112,7 +112,7 @@ final class ValueTable {
                 st.setString(1, value.indicator());
                 st.setString(2, value.orgUnit());
                 st.setString(3, value.period());
-                st.setString(4, String.valueOf(Period.grainOf(value.period())));
+                st.setString(4, String.valueOf(Grain.of(value.period()).code()));
                 st.setInt(5, Period.yearOf(value.period()));
                 st.setString(6, value.disaggregation());
                 setAmount(st, 7, value.value());

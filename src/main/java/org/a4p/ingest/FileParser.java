@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -26,10 +28,13 @@ import org.a4p.records.RecordValues;
 final class FileParser {
     private final Pack pack;
     private final RecordType type;
+    private final Instant now;
 
-    FileParser(Pack pack, RecordType type) {
+    /** {@code now} is the moment of the import, after which no date may fall. */
+    FileParser(Pack pack, RecordType type, Instant now) {
         this.pack = pack;
         this.type = type;
+        this.now = now;
     }
 
     /** Returns the batch, or null when the file had errors (all reported to {@code issues}). */
@@ -47,7 +52,7 @@ final class FileParser {
             if (!plan.ignoredColumns.isEmpty()) {
                 notes.add(file.name() + ": columns not used by layout '" + plan.layout.id() + "': " + plan.ignoredColumns);
             }
-            RowValidator validator = new RowValidator(pack, plan, file.name());
+            RowValidator validator = new RowValidator(pack, plan, file.name(), now);
             int[] keyIndexes = RecordValues.keyIndexes(type);
             List<Object[]> records = new ArrayList<>();
             List<Long> rowNumbers = new ArrayList<>();
@@ -67,12 +72,14 @@ final class FileParser {
                     LocalDate date = text == null || text.isBlank() ? null : RowValidator.parseDate(text.trim());
                     if (text != null && !text.isBlank() && date == null) {
                         issues.error(row.rowNumber(), plan.layout.snapshotColumn(), text, "expected a date like 2023-11-28");
+                    } else if (date != null && date.isAfter(now.atOffset(ZoneOffset.ofHours(14)).toLocalDate())) {
+                        issues.error(row.rowNumber(), plan.layout.snapshotColumn(), text, "expected a date no later than today");
                     } else if (date != null && (snapshot == null || date.isAfter(snapshot))) {
                         snapshot = date;
                     }
                 }
                 Object[] values = validator.convert(row, issues);
-                issues.rowRead(validator.lastMission());
+                issues.rowRead(validator.lastMission(), validator.lastMonth());
                 if (values == null) {
                     continue;
                 }

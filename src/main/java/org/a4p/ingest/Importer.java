@@ -66,7 +66,7 @@ public final class Importer {
         List<FileBatch> batches = new ArrayList<>();
         List<Issues> perFile = new ArrayList<>();
         long errorCount = 0;
-        FileParser parser = new FileParser(pack, type);
+        FileParser parser = new FileParser(pack, type, Instant.now());
         long started = System.nanoTime();
         for (ImportFile file : request.files()) {
             Issues issues = Issues.create(file.name());
@@ -93,7 +93,7 @@ public final class Importer {
                 Written written = write(connection, type, request, batches, progress, warnings);
                 Set<String> touched = new java.util.HashSet<>(Set.of(type.id()));
                 Set<Integer> years = new TreeSet<>(written.years);
-                recordAcceptance(connection, type, written, perFile, touched, years);
+                recordAcceptance(connection, type, request, written, perFile, touched, years);
                 long wrote = System.nanoTime();
                 progress.update("refreshing indicators", 0);
                 refresh.refresh(connection, touched, years);
@@ -140,10 +140,10 @@ public final class Importer {
             for (Issues issues : perFile) {
                 long id = DataQualityLedger.rejectedSubmission(connection, type.id(), issues.file(), issues.rowsRead(),
                         request.submittedBy(), now);
-                attempts.add(new DataQualityLedger.Attempt(id, issues.file(), issues.mainMission(), issues.rowsRead(),
-                        issues.errorCount() + extraErrors.getOrDefault(issues.file(), 0L), true));
+                attempts.add(new DataQualityLedger.Attempt(id, issues.mainMission(), issues.mainMonth(), issues.rowsRead(),
+                        issues.rowsWarned(), issues.errorCount() + extraErrors.getOrDefault(issues.file(), 0L), 0, 0, true));
             }
-            ledger.recordAttempts(connection, type.id(), attempts, now);
+            ledger.recordAttempts(connection, type.id(), attempts, now, request.synthetic());
             refresh.refresh(connection, Set.of(DataQualityLedger.ATTEMPTS), Set.of(now.atOffset(java.time.ZoneOffset.UTC).getYear()));
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -151,9 +151,12 @@ public final class Importer {
         }
     }
 
-    /** Puts an accepted import on record and, for a type owed monthly, refreshes the reporting status. */
-    private void recordAcceptance(Connection connection, RecordType type, Written written, List<Issues> perFile, Set<String> touched,
-            Set<Integer> years) throws SQLException {
+    /**
+     * Puts an accepted import on record and refreshes what depends on the records written: the
+     * reporting status of a type owed monthly, the location coverage of a type with a site field.
+     */
+    private void recordAcceptance(Connection connection, RecordType type, ImportRequest request, Written written,
+            List<Issues> perFile, Set<String> touched, Set<Integer> years) throws SQLException {
         DataQualityLedger ledger = new DataQualityLedger(pack, database.dialect());
         if (!ledger.enabled() || written.submissions.isEmpty()) {
             return;
@@ -162,14 +165,21 @@ public final class Importer {
         List<DataQualityLedger.Attempt> attempts = new ArrayList<>();
         for (int i = 0; i < written.submissions.size(); i++) {
             SubmissionSummary s = written.submissions.get(i);
-            attempts.add(new DataQualityLedger.Attempt(s.id(), s.fileName(), perFile.get(i).mainMission(), s.rowsRead(), 0, false));
+            Issues issues = perFile.get(i);
+            // Only an import that accepts implausible values flags records, so only then is the table read.
+            long flagged = request.acceptImplausible() ? ledger.flaggedBy(connection, type, s.id()) : 0;
+            attempts.add(new DataQualityLedger.Attempt(s.id(), issues.mainMission(), issues.mainMonth(), s.rowsRead(),
+                    issues.rowsWarned(), 0, s.added() + s.revised(), flagged, false));
         }
-        ledger.recordAttempts(connection, type.id(), attempts, at);
+        ledger.recordAttempts(connection, type.id(), attempts, at, request.synthetic());
         touched.add(DataQualityLedger.ATTEMPTS);
         years.add(at.atOffset(java.time.ZoneOffset.UTC).getYear());
         if (type.reporting().expectedMonthly() && !written.years.isEmpty()) {
             ledger.refreshReporting(connection, type, written.years, written.submissions.get(0).id());
             touched.add(DataQualityLedger.REPORTING);
+        }
+        if (ledger.refreshLocations(connection, type, written.years, written.submissions.get(0).id())) {
+            touched.add(DataQualityLedger.LOCATION);
         }
     }
 

@@ -1,7 +1,12 @@
 package org.a4p.ingest;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects the errors and warnings of one import. Every error is counted; the first
@@ -16,7 +21,10 @@ final class Issues {
     private final List<RowIssue> warnings;
     private long errorCount;
     private int rowsRead;
-    private final java.util.Map<String, Integer> missions = new java.util.HashMap<>();
+    private final Map<String, Integer> missions = new HashMap<>();
+    private final Map<YearMonth, Integer> months = new HashMap<>();
+    // A bit per row number: a row with several warnings counts once, in a few bytes per thousand rows.
+    private final BitSet warnedRows = new BitSet();
 
     Issues(String file, List<RowIssue> errors, List<RowIssue> warnings) {
         this.file = file;
@@ -37,6 +45,9 @@ final class Issues {
     }
 
     void warning(long row, String column, String value, String expected) {
+        if (row <= Integer.MAX_VALUE) { // beyond that a row is past any reader's reach
+            warnedRows.set((int) row);
+        }
         if (warnings.size() < KEPT) {
             warnings.add(new RowIssue(file, row, column, value, expected));
         }
@@ -46,10 +57,14 @@ final class Issues {
         return file;
     }
 
-    void rowRead(String mission) {
+    /** Counts a row read, with the mission and month it names when those values were valid (else null). */
+    void rowRead(String mission, YearMonth month) {
         rowsRead++;
         if (mission != null) {
             missions.merge(mission, 1, Integer::sum);
+        }
+        if (month != null) {
+            months.merge(month, 1, Integer::sum);
         }
     }
 
@@ -57,11 +72,25 @@ final class Issues {
         return rowsRead;
     }
 
-    /** The mission most valid rows named, or UNSPECIFIED when none could be read. */
+    /** The rows with at least one warning, every one counted (not only those kept). */
+    int rowsWarned() {
+        return warnedRows.cardinality();
+    }
+
+    /** The mission most valid rows named, or UNSPECIFIED when none could be read; a tie goes to the first by name. */
     String mainMission() {
-        return missions.entrySet().stream().max(java.util.Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
-                .map(java.util.Map.Entry::getKey).orElse("UNSPECIFIED");
+        return mostNamed(missions, Comparator.<String>reverseOrder()).orElse("UNSPECIFIED");
+    }
+
+    /** The month most rows' dates fall in, or null when no date could be read; a tie goes to the earliest. */
+    YearMonth mainMonth() {
+        return mostNamed(months, Comparator.<YearMonth>reverseOrder()).orElse(null);
+    }
+
+    private static <K> java.util.Optional<K> mostNamed(Map<K, Integer> counts, Comparator<K> tieBreak) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.<K, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(tieBreak)))
+                .map(Map.Entry::getKey);
     }
 
     long errorCount() {

@@ -17,17 +17,26 @@ final class LayoutPlan {
     /** Per field (type order): the column index, or -1 when the field comes from a constant or is absent. */
     final int[] columns;
     final String[] columnNames;
+    /** The file's header as written: names every column, mapped or not. */
+    final List<String> header;
     final int snapshotColumn;
     final List<String> ignoredColumns;
+    /** The layout's totals whose columns are all in this file's header. */
+    final List<BoundTotal> totals;
 
-    private LayoutPlan(Layout layout, RecordType type, int[] columns, String[] columnNames, int snapshotColumn,
-            List<String> ignoredColumns) {
+    /** A total bound to the header: column indexes of the total and of its parts. */
+    record BoundTotal(int column, int[] parts, String describe) {}
+
+    private LayoutPlan(Layout layout, RecordType type, int[] columns, String[] columnNames, List<String> header,
+            int snapshotColumn, List<String> ignoredColumns, List<BoundTotal> totals) {
         this.layout = layout;
         this.type = type;
         this.columns = columns;
         this.columnNames = columnNames;
+        this.header = header;
         this.snapshotColumn = snapshotColumn;
         this.ignoredColumns = ignoredColumns;
+        this.totals = totals;
     }
 
     /**
@@ -98,13 +107,22 @@ final class LayoutPlan {
         if (snapshot >= 0) {
             used.add(normalize(layout.snapshotColumn()));
         }
+        List<BoundTotal> totals = new ArrayList<>();
+        for (Layout.Total total : layout.totals()) {
+            int column = normalized.indexOf(normalize(total.column()));
+            int[] parts = total.parts().stream().mapToInt(part -> normalized.indexOf(normalize(part))).toArray();
+            if (column >= 0 && java.util.Arrays.stream(parts).allMatch(p -> p >= 0)) {
+                totals.add(new BoundTotal(column, parts, String.join(" + ", total.parts())));
+                used.add(normalize(total.column()));
+            }
+        }
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             if (!used.contains(normalized.get(i)) && !header.get(i).isBlank()) {
                 ignored.add(header.get(i));
             }
         }
-        return new LayoutPlan(layout, type, columns, names, snapshot, ignored);
+        return new LayoutPlan(layout, type, columns, names, List.copyOf(header), snapshot, ignored, List.copyOf(totals));
     }
 
     Layout.ColumnMapping mapping(int field) {

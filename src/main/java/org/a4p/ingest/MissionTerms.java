@@ -1,5 +1,8 @@
 package org.a4p.ingest;
 
+import java.nio.file.Files;
+import org.a4p.app.Failure;
+import org.a4p.app.Outcome;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,8 +39,21 @@ public final class MissionTerms {
     /** What a load did: the terms written, or every error found. */
     public record Result(int loaded, int replaced, List<RowIssue> errors) {}
 
-    /** Loads the file's terms for the mission; with {@code replace}, the mission's earlier list goes. */
-    public Result load(String mission, Path file, boolean replace, String user) {
+    /** Load the file's terms for the mission; with {@code replace}, the mission's earlier list goes. */
+    public record Request(String mission, Path file, boolean replace, String user) {}
+
+    /** Use case: loads a mission's term list; every row error is in the result, and then nothing is loaded. */
+    public Outcome<Result> run(Request request) {
+        if (pack.orgUnits().mission(request.mission()).isEmpty()) {
+            return Outcome.failed(Failure.invalid("unknown mission '" + request.mission() + "'"));
+        }
+        if (!Files.isRegularFile(request.file())) {
+            return Outcome.failed(Failure.invalid("no such file: " + request.file()));
+        }
+        return Outcome.ok(load(request.mission(), request.file(), request.replace(), request.user()));
+    }
+
+    private Result load(String mission, Path file, boolean replace, String user) {
         RecordType type = pack.recordTypes().values().stream().filter(t -> t.flagging() != null).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no record type of the pack is flagged from a term list"));
         CodeList languages = pack.codeLists().get(type.field(type.flagging().languageField()).orElseThrow().codeList());

@@ -40,6 +40,17 @@ public final class OrgUnits {
         return List.copyOf(byCode.values());
     }
 
+    /** The codes of the scopes, the roots of the tree. */
+    public List<String> scopeCodes() {
+        return byCode.values().stream().filter(u -> u.level() == OrgUnit.Level.SCOPE).map(OrgUnit::code).toList();
+    }
+
+    /** What an org unit code may be, for messages: the scopes, a mission acronym, a site code. */
+    public String describeCodes() {
+        return "expected " + String.join(", ", scopeCodes()) + ", a mission acronym such as "
+                + missions().stream().filter(m -> m.end() == null).map(OrgUnit::code).findFirst().orElse("a mission") + ", or a site code";
+    }
+
     public List<OrgUnit> missions() {
         return byCode.values().stream().filter(u -> u.level() == OrgUnit.Level.MISSION).toList();
     }

@@ -6,7 +6,10 @@ import java.util.Map;
 /**
  * How the columns of a file map onto a record type: our own layout (columns named as fields) or
  * a published one such as the UN fatalities table. A layout is recognised by its
- * {@code signature}: the header columns it must have.
+ * {@code signature}: the header columns it must have. A published layout may warn, rather than
+ * refuse, dates after a mission's end and up to {@code missionStartGraceDays} before its start; a
+ * date earlier than that is always an error. {@code totals} are columns that must equal the sum of
+ * other columns of the same row.
  */
 public record Layout(
         String id,
@@ -16,7 +19,12 @@ public record Layout(
         Map<String, ColumnMapping> fields,
         Duplicates duplicates,
         boolean missionLifeWarnsOnly,
-        String snapshotColumn) {
+        int missionStartGraceDays,
+        String snapshotColumn,
+        List<Total> totals) {
+
+    /** A column that must equal the sum of {@code parts}, other columns of the same row. */
+    public record Total(String column, List<String> parts) {}
 
     /** Where one field's value comes from: a column, or a constant, with optional value mapping. */
     public record ColumnMapping(String column, String constant, Map<String, String> values, boolean trim) {}

@@ -453,7 +453,15 @@ public final class PackLoader {
         Double max = number(node, "max");
         return Optional.of(new Field(name, type, flag(node, "required"), optionalText(node, "codelist"),
                 min == null ? null : BigDecimal.valueOf(min), max == null ? null : BigDecimal.valueOf(max), pattern,
-                confidentiality, optionalText(node, "description")));
+                confidentiality, optionalText(node, "description"), mayBeFuture(node, name, type)));
+    }
+
+    private boolean mayBeFuture(YamlNode node, String name, FieldType type) {
+        boolean future = flag(node, "may_be_future");
+        if (future && type != FieldType.DATE && type != FieldType.TIMESTAMP) {
+            problem(node, "field '" + name + "': may_be_future applies to date and timestamp fields only");
+        }
+        return future;
     }
 
     private void checkRecordTypes(Map<String, RecordType> types, Map<String, CodeList> codeLists) {
@@ -520,7 +528,7 @@ public final class PackLoader {
         }
         List<String> signature = type.fields().stream().filter(Field::required).map(Field::name).toList();
         return new Layout(type.id(), type.name() + " (A4P+ Monitor layout)", type.id(), signature, fields,
-                Layout.Duplicates.REJECT, false, null);
+                Layout.Duplicates.REJECT, false, 0, null, List.of());
     }
 
     private Optional<Layout> layout(YamlNode node, Map<String, RecordType> types) {
@@ -584,12 +592,34 @@ public final class PackLoader {
         if (!missionLife.equals("reject") && !missionLife.equals("warn")) {
             problem(node, "mission_life must be reject or warn, got '" + missionLife + "'");
         }
+        Double grace = number(node, "mission_start_grace_days");
+        if (grace != null && (grace < 0 || grace != Math.rint(grace) || !missionLife.equals("warn"))) {
+            problem(node.get("mission_start_grace_days").orElseThrow(),
+                    "mission_start_grace_days must be a whole number of days, 0 or more, and needs mission_life: warn");
+        }
         List<String> signature = textList(node, "signature");
         if (signature.isEmpty()) {
             problem(node, "layout '" + id + "' needs a 'signature': the header columns that identify it");
         }
         return Optional.of(new Layout(id, Optional.ofNullable(optionalText(node, "name")).orElse(id), typeId, signature,
-                fields, duplicates, missionLife.equals("warn"), optionalText(node, "snapshot_column")));
+                fields, duplicates, missionLife.equals("warn"), grace == null ? 0 : grace.intValue(),
+                optionalText(node, "snapshot_column"), totals(node, id)));
+    }
+
+    /** {@code totals: [{column: total, parts: [male, female]}]}: columns of the file, not fields. */
+    private List<Layout.Total> totals(YamlNode node, String layoutId) {
+        List<Layout.Total> out = new ArrayList<>();
+        for (YamlNode total : node.get("totals").map(YamlNode::items).orElse(List.of())) {
+            String column = requiredText(total, "column");
+            List<String> parts = textList(total, "parts");
+            if (parts.size() < 2) {
+                problem(total, "a total of layout '" + layoutId + "' needs 'parts': at least two columns that add up to it");
+            }
+            if (column != null) {
+                out.add(new Layout.Total(column, parts));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private Optional<Indicator> indicator(YamlNode node, Set<String> priorities, Set<String> areas) {

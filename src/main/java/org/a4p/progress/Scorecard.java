@@ -2,8 +2,18 @@ package org.a4p.progress;
 
 import java.util.List;
 
-/** The priorities of A4P+ for one org unit and year, each with its headline indicators. */
+/**
+ * The priorities of A4P+ for one org unit and year, each with its headline indicators; or, in the
+ * commitment-area view, each A4P commitment area with every indicator that moves it.
+ */
 public record Scorecard(String orgUnit, String orgUnitName, int year, boolean synthetic, List<PriorityRow> priorities) {
+
+    /** The commitment-area view as it is written out: the same rows under their own name. */
+    public record ByCommitmentArea(String orgUnit, String orgUnitName, int year, boolean synthetic, List<PriorityRow> commitmentAreas) {
+        public ByCommitmentArea(Scorecard card) {
+            this(card.orgUnit(), card.orgUnitName(), card.year(), card.synthetic(), card.priorities());
+        }
+    }
 
     public record PriorityRow(String id, String name, List<IndicatorRow> indicators) {}
 

@@ -19,6 +19,7 @@ public enum Status {
     }
 
     /** The JSON and CSV spelling: on_track, at_risk, off_track, no_data, no_target. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,8 +1,14 @@
 package org.a4p.records;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.a4p.pack.Field;
+import org.a4p.pack.FieldType;
 import org.a4p.pack.RecordType;
 
 /**
@@ -13,6 +19,54 @@ public final class RecordValues {
     private static final char SEPARATOR = '\u001f';
 
     private RecordValues() {}
+
+    /**
+     * The values of a record given by field name, in its type's field order, so that a writer does
+     * not depend on the order of the fields in the pack. Fails on a name the type lacks, a required
+     * field left out or null, and a value of another Java type than the field's.
+     */
+    public static Object[] byName(RecordType type, Map<String, ?> values) {
+        List<Field> fields = type.fields();
+        Object[] out = new Object[fields.size()];
+        Set<String> unknown = new TreeSet<>(values.keySet());
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            unknown.remove(field.name());
+            Object value = values.get(field.name());
+            if (value == null && field.required()) {
+                throw new IllegalArgumentException("record type '" + type.id() + "': expected a value for the required field '"
+                        + field.name() + "', got none");
+            }
+            Class<?> expected = javaType(field.type());
+            if (value != null && !expected.isInstance(value)) {
+                throw new IllegalArgumentException("record type '" + type.id() + "', field '" + field.name() + "': expected a "
+                        + expected.getSimpleName() + " (" + field.type().name().toLowerCase(Locale.ROOT) + "), got "
+                        + article(value.getClass().getSimpleName()));
+            }
+            out[i] = value;
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("record type '" + type.id() + "' has no field " + unknown + "; its fields: "
+                    + fields.stream().map(Field::name).toList());
+        }
+        return out;
+    }
+
+    private static String article(String noun) {
+        return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    /** The Java type of a field's values in a record's array. */
+    static Class<?> javaType(FieldType type) {
+        return switch (type) {
+            case DATE -> LocalDate.class;
+            case TIMESTAMP -> LocalDateTime.class;
+            case INTEGER -> Long.class;
+            case DECIMAL -> Double.class;
+            case BOOLEAN -> Boolean.class;
+            case CODE, MISSION, SITE, TEXT -> String.class;
+        };
+    }
 
     /** The natural key as one string, for in-memory matching. */
     public static String key(RecordType type, int[] keyIndexes, Object[] values) {

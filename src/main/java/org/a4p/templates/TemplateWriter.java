@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.a4p.exchange.SpreadsheetText;
 import org.a4p.orgunit.OrgUnit;
 import org.a4p.orgunit.OrgUnits;
 import org.a4p.pack.CodeList;
@@ -422,8 +423,8 @@ public final class TemplateWriter {
             for (int col = 0; col < fields.size(); col++) {
                 Field field = fields.get(col);
                 Cell cell = head.createCell(col);
-                cell.setCellValue(header.get(col));
                 cell.setCellStyle(styles.header(field.required(), field.isRestricted()));
+                SpreadsheetText.setText(cell, header.get(col));
                 comment(drawing, cell, headerNote(field));
 
                 CellStyle columnStyle = styles.column(field.type());
@@ -471,7 +472,7 @@ public final class TemplateWriter {
                 cell.setCellValue(number);
             } else {
                 // booleans as the text of the true/false list, in a text-formatted column
-                cell.setCellValue(value.toString());
+                SpreadsheetText.setText(cell, value.toString());
             }
         }
 
@@ -593,11 +594,11 @@ public final class TemplateWriter {
             int col = lists.getRow(0) == null ? 0 : lists.getRow(0).getLastCellNum();
             Row titleRow = lists.getRow(0) == null ? lists.createRow(0) : lists.getRow(0);
             Cell head = titleRow.createCell(col);
-            head.setCellValue(title);
             head.setCellStyle(styles.bold);
+            SpreadsheetText.setText(head, title);
             for (int i = 0; i < values.size(); i++) {
                 Row row = lists.getRow(i + 1) == null ? lists.createRow(i + 1) : lists.getRow(i + 1);
-                row.createCell(col).setCellValue(values.get(i));
+                SpreadsheetText.setText(row.createCell(col), values.get(i));
             }
             lists.setColumnWidth(col, Math.min(60, Math.max(title.length(), values.stream().mapToInt(String::length).max().orElse(0)) + 2) * 256);
             String letter = CellReference.convertNumToColString(col);
@@ -612,8 +613,8 @@ public final class TemplateWriter {
         private void writeNotes(XSSFSheet sheet) {
             int r = 0;
             Cell title = sheet.createRow(r++).createCell(0);
-            title.setCellValue(type.name() + " (record type " + type.id() + ")");
             title.setCellStyle(styles.title);
+            SpreadsheetText.setText(title, type.name() + " (record type " + type.id() + ")");
             List<String> paragraph = new ArrayList<>();
             if (type.description() != null && !type.description().isBlank()) {
                 paragraph.add(type.description().strip().replaceAll("\\s+", " "));
@@ -639,8 +640,8 @@ public final class TemplateWriter {
             for (String text : paragraph) {
                 Row row = sheet.createRow(r);
                 Cell cell = row.createCell(0);
-                cell.setCellValue(text);
                 cell.setCellStyle(styles.wrap);
+                SpreadsheetText.setText(cell, text);
                 sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 7));
                 row.setHeightInPoints(15f * (1 + text.length() / 150));
                 r++;
@@ -651,8 +652,8 @@ public final class TemplateWriter {
             Row head = sheet.createRow(r++);
             for (int c = 0; c < columns.length; c++) {
                 Cell cell = head.createCell(c);
-                cell.setCellValue(columns[c]);
                 cell.setCellStyle(styles.tableHeader);
+                SpreadsheetText.setText(cell, columns[c]);
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
             for (int i = 0; i < fields.size(); i++) {
@@ -664,8 +665,8 @@ public final class TemplateWriter {
                 int lines = 1;
                 for (int c = 0; c < values.length; c++) {
                     Cell cell = row.createCell(c);
-                    cell.setCellValue(values[c]);
                     cell.setCellStyle(styles.wrap);
+                    SpreadsheetText.setText(cell, values[c]);
                     lines = Math.max(lines, lines(values[c], widths[c]));
                 }
                 row.setHeightInPoints(15f * lines);

@@ -1,5 +1,6 @@
 package org.a4p.demo;
 
+import org.a4p.indicators.Grain;
 import static org.a4p.support.Fixtures.accepted;
 import static org.a4p.support.Fixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +67,7 @@ class UnDatasetsTest {
     private double yearly(String indicator, String orgUnit, int year) throws Exception {
         try (Connection connection = app.database().dataSource().getConnection()) {
             List<IndicatorValue> values = new ValueQuery().find(connection,
-                    new ValueQuery.Filter(indicator, orgUnit, Integer.toString(year), 'Y', true));
+                    new ValueQuery.Filter(indicator, orgUnit, Integer.toString(year), Grain.YEAR, true));
             assertThat(values).as("%s %s %d", indicator, orgUnit, year).hasSize(1);
             return values.get(0).value();
         }
@@ -114,9 +115,9 @@ class UnDatasetsTest {
         assertThat(yearly("P5.WASTEWATER_MIN_RISK", "PKO", 2017)).isEqualTo(33.0);
         assertThat(yearly("P5.WASTEWATER_MIN_RISK", "PKO", 2020)).isEqualTo(69.0);
         try (Connection connection = app.database().dataSource().getConnection()) {
-            assertThat(new ValueQuery().find(connection, new ValueQuery.Filter("P5.WASTEWATER_MIN_RISK", "PKO", "2020", 'Y', true)))
+            assertThat(new ValueQuery().find(connection, new ValueQuery.Filter("P5.WASTEWATER_MIN_RISK", "PKO", "2020", Grain.YEAR, true)))
                     .allMatch(IndicatorValue::synthetic);
-            assertThat(new ValueQuery().find(connection, new ValueQuery.Filter("P4.FATALITIES_MALICIOUS", "PKO", "2020", 'Y', true)))
+            assertThat(new ValueQuery().find(connection, new ValueQuery.Filter("P4.FATALITIES_MALICIOUS", "PKO", "2020", Grain.YEAR, true)))
                     .noneMatch(IndicatorValue::synthetic);
         }
     }

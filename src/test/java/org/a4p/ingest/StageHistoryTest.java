@@ -1,5 +1,6 @@
 package org.a4p.ingest;
 
+import org.a4p.indicators.Grain;
 import static org.a4p.support.Fixtures.accepted;
 import static org.a4p.support.Fixtures.count;
 import static org.a4p.support.Fixtures.csv;
@@ -26,7 +27,7 @@ class StageHistoryTest {
 
     private static double value(App app, String indicator) throws Exception {
         try (Connection connection = app.database().dataSource().getConnection()) {
-            List<IndicatorValue> values = new ValueQuery().find(connection, new ValueQuery.Filter(indicator, "MINUSCA", "2020", 'Y', true));
+            List<IndicatorValue> values = new ValueQuery().find(connection, new ValueQuery.Filter(indicator, "MINUSCA", "2020", Grain.YEAR, true));
             assertThat(values).hasSize(1);
             return values.get(0).value();
         }
@@ -102,7 +103,7 @@ class StageHistoryTest {
             assertThat(count(app, "SELECT COUNT(*) FROM stage_history WHERE record_type = 'allegation'")).isEqualTo(3);
             try (Connection connection = app.database().dataSource().getConnection()) {
                 List<IndicatorValue> values = new ValueQuery().find(connection,
-                        new ValueQuery.Filter("P5.SEA_DAYS_TO_INVESTIGATION", "MINUSCA", "2020", 'Y', true));
+                        new ValueQuery.Filter("P5.SEA_DAYS_TO_INVESTIGATION", "MINUSCA", "2020", Grain.YEAR, true));
                 assertThat(values).hasSize(1);
                 assertThat(values.get(0).value()).isEqualTo(14.5); // median of 19 (S1) and 10 (S2)
             }

@@ -242,6 +242,25 @@ class PackLoaderTest {
         }
 
         @Test
+        void aTotalWithOnePartAndANegativeGraceAreReported() {
+            pack.replaceOnce("layouts/un_contributions.yaml", "parts: [male, female]", "parts: [male]");
+            String text = pack.replaceOnce(UN_FATALITIES, "mission_start_grace_days: 183", "mission_start_grace_days: -5");
+            int graceLine = PackFixture.lineOf(text, "mission_start_grace_days: -5");
+
+            assertThat(pack.problems()).extracting(PackProblem::message).containsExactlyInAnyOrder(
+                    "a total of layout 'un_contributions' needs 'parts': at least two columns that add up to it",
+                    "mission_start_grace_days must be a whole number of days, 0 or more, and needs mission_life: warn");
+            assertThat(pack.problems()).anySatisfy(p -> assertThat(p.line()).isEqualTo(graceLine));
+        }
+
+        @Test
+        void mayBeFutureOnATextFieldIsReported() {
+            pack.replaceAfter(PERSONNEL, "- name: contributing_country", "type: text", "type: text\n      may_be_future: true");
+            assertThat(pack.problems()).extracting(PackProblem::message)
+                    .containsExactly("field 'contributing_country': may_be_future applies to date and timestamp fields only");
+        }
+
+        @Test
         void unknownFieldTypeListsTheTypes() {
             String text = pack.replaceAfter(PERSONNEL, "- name: women", "type: integer", "type: int");
             int line = PackFixture.lineOf(text, "type: int\n");

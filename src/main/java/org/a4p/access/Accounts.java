@@ -1,0 +1,90 @@
+package org.a4p.access;
+
+import java.time.Clock;
+import org.a4p.orgunit.OrgUnits;
+import org.jdbi.v3.core.Jdbi;
+
+/** The accounts' use cases, wired once: the CLI and, later, the HTTP handlers call them. */
+public final class Accounts {
+    private final AddUser addUser;
+    private final ListUsers listUsers;
+    private final DisableUser disableUser;
+    private final UnlockUser unlockUser;
+    private final ResetPassword resetPassword;
+    private final IssueToken issueToken;
+    private final RevokeTokens revokeTokens;
+    private final Login login;
+    private final AuthenticateToken authenticateToken;
+    private final StartSession startSession;
+    private final TouchSession touchSession;
+    private final EndSession endSession;
+
+    public Accounts(Jdbi jdbi, OrgUnits orgUnits, Clock clock) {
+        this(jdbi, orgUnits, clock, LoginPolicy.DEFAULT, SessionPolicy.DEFAULT);
+    }
+
+    public Accounts(Jdbi jdbi, OrgUnits orgUnits, Clock clock, LoginPolicy loginPolicy, SessionPolicy sessionPolicy) {
+        PasswordHasher hasher = new PasswordHasher();
+        SecurityEvents events = new SecurityEvents();
+        this.addUser = new AddUser(jdbi, orgUnits, hasher, events, clock);
+        this.listUsers = new ListUsers(jdbi, clock);
+        this.disableUser = new DisableUser(jdbi, events, clock);
+        this.unlockUser = new UnlockUser(jdbi, events);
+        this.resetPassword = new ResetPassword(jdbi, hasher, events, clock);
+        this.issueToken = new IssueToken(jdbi, events, clock);
+        this.revokeTokens = new RevokeTokens(jdbi, events, clock);
+        this.login = new Login(jdbi, hasher, loginPolicy, events, clock);
+        this.authenticateToken = new AuthenticateToken(jdbi, events, clock);
+        this.startSession = new StartSession(jdbi, sessionPolicy, events, clock);
+        this.touchSession = new TouchSession(jdbi, sessionPolicy, events, clock);
+        this.endSession = new EndSession(jdbi, events);
+    }
+
+    public AddUser addUser() {
+        return addUser;
+    }
+
+    public ListUsers listUsers() {
+        return listUsers;
+    }
+
+    public DisableUser disableUser() {
+        return disableUser;
+    }
+
+    public UnlockUser unlockUser() {
+        return unlockUser;
+    }
+
+    public ResetPassword resetPassword() {
+        return resetPassword;
+    }
+
+    public IssueToken issueToken() {
+        return issueToken;
+    }
+
+    public RevokeTokens revokeTokens() {
+        return revokeTokens;
+    }
+
+    public Login login() {
+        return login;
+    }
+
+    public AuthenticateToken authenticateToken() {
+        return authenticateToken;
+    }
+
+    public StartSession startSession() {
+        return startSession;
+    }
+
+    public TouchSession touchSession() {
+        return touchSession;
+    }
+
+    public EndSession endSession() {
+        return endSession;
+    }
+}

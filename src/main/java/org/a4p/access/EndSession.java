@@ -1,0 +1,48 @@
+package org.a4p.access;
+
+import org.jdbi.v3.core.Jdbi;
+
+/** Ends a session at logout. */
+public final class EndSession {
+    public record Request(String sessionId) {
+        @Override
+        public String toString() {
+            return "EndSession.Request[sessionId=(withheld)]";
+        }
+    }
+
+    public sealed interface Result {}
+
+    public record Ended(String name) implements Result {}
+
+    /** Already ended, timed out or never started: nothing to do. */
+    public record Unknown() implements Result {}
+
+    private final Jdbi jdbi;
+    private final SecurityEvents events;
+
+    EndSession(Jdbi jdbi, SecurityEvents events) {
+        this.jdbi = jdbi;
+        this.events = events;
+    }
+
+    public Result run(Request request) {
+        if (request.sessionId() == null) {
+            return new Unknown();
+        }
+        String sha = Secrets.sha256(request.sessionId());
+        Result result = jdbi.inTransaction(handle -> {
+            SessionStore sessions = new SessionStore(handle);
+            return sessions.find(sha).flatMap(session -> new UserStore(handle).find(session.userId()))
+                    .map(user -> {
+                        sessions.delete(sha);
+                        return (Result) new Ended(user.name());
+                    })
+                    .orElseGet(Unknown::new);
+        });
+        if (result instanceof Ended ended) {
+            events.sessionEnded(ended.name(), "logout");
+        }
+        return result;
+    }
+}

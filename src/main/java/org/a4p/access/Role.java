@@ -1,0 +1,28 @@
+package org.a4p.access;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a user may do; anonymous is the absence of a user. Only a mission officer has a mission scope. */
+public enum Role {
+    ADMIN, ANALYST, MISSION_OFFICER, CONDUCT_OFFICER, MEDICAL_OFFICER, DELEGATE;
+
+    /** The name used on the command line and in the database: {@code mission_officer}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean scopedToMissions() {
+        return this == MISSION_OFFICER;
+    }
+
+    public static Optional<Role> ofCode(String code) {
+        return Arrays.stream(values()).filter(role -> role.code().equals(code)).findFirst();
+    }
+
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(Role::code).toList();
+    }
+}

@@ -1,0 +1,45 @@
+package org.a4p.progress;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.a4p.app.Failure;
+import org.a4p.app.Outcome;
+import org.a4p.db.Database;
+import org.a4p.indicators.Grain;
+import org.a4p.indicators.IndicatorValue;
+import org.a4p.indicators.ValueQuery;
+import org.a4p.pack.Pack;
+import org.a4p.records.StoreException;
+
+/** Use case: the scorecard of one org unit and year, by priority or by commitment area. */
+public final class BuildScorecard {
+    public enum View { PRIORITY, COMMITMENT_AREA }
+
+    /** {@code year} null: the year with the most headline values. */
+    public record Request(String orgUnit, Integer year, View view) {}
+
+    private final Pack pack;
+    private final Database database;
+
+    public BuildScorecard(Pack pack, Database database) {
+        this.pack = pack;
+        this.database = database;
+    }
+
+    public Outcome<Scorecard> run(Request request) {
+        if (pack.orgUnits().find(request.orgUnit()).isEmpty()) {
+            return Outcome.failed(Failure.invalid("unknown org unit '" + request.orgUnit() + "': " + pack.orgUnits().describeCodes()));
+        }
+        List<IndicatorValue> yearly;
+        try (Connection connection = database.dataSource().getConnection()) {
+            yearly = new ValueQuery().find(connection, new ValueQuery.Filter(null, request.orgUnit(), null, Grain.YEAR, true));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the indicator values: " + e.getMessage(), e);
+        }
+        ScorecardBuilder builder = new ScorecardBuilder(pack);
+        int year = request.year() != null ? request.year() : builder.defaultYear(yearly);
+        return Outcome.ok(request.view() == View.COMMITMENT_AREA ? builder.byCommitmentArea(request.orgUnit(), year, yearly)
+                : builder.build(request.orgUnit(), year, yearly));
+    }
+}
