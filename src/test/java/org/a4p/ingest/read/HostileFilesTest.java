@@ -108,6 +108,7 @@ class HostileFilesTest {
                 // types, codes, keys, lengths
                 refused("personnel", "wrong-type.csv", 2, "column 'women': expected a whole number, got 'five'"),
                 refused("personnel", "negative-count.csv", 2, "column 'women': expected at least 0, got '-5'"),
+                refused("personnel", "total-not-sum.csv", 3, "column 'total': expected the total of male + female, which is 950, got '905'"),
                 refused("unknown-code.csv", 2, "column 'personnel_type': expected one of military"),
                 refused("unknown-mission.csv", 2, "column 'mission': expected a known mission acronym"),
                 refused("missing-required.csv", 2, "column 'incident_type': expected a value: incident_type is required"),
