@@ -227,8 +227,6 @@ final class CsvTableSource extends AbstractTableSource {
                     ? "the header has more than " + Limits.count(Limits.MAX_COLUMNS) + " columns, the most a table may have"
                     : "more than " + Limits.count(Limits.MAX_COLUMNS) + " fields, expected " + fieldsPerRow
                             + " as in the header (a value holding the delimiter without quotes?)";
-            case NUL -> "the value in " + where + " holds a NUL character (byte 0), which text never holds:"
-                    + " is it a binary file, or text saved as UTF-16?";
         };
     }
 

@@ -6,13 +6,13 @@ import java.io.Reader;
 /**
  * Watches the characters on their way to the CSV parser, which buffers a whole field and a whole
  * record: stops a field longer than {@link Limits#MAX_FIELD_CHARS} or a record of more than
- * {@link Limits#MAX_COLUMNS} fields before the parser holds it, and a NUL character, which no text
- * file holds. Follows the parser's quoting: a quote opens a quoted field only as its first
- * character, and inside one a doubled quote stands for a quote.
+ * {@link Limits#MAX_COLUMNS} fields before the parser holds it. Follows the parser's quoting: a
+ * quote opens a quoted field only as its first character, and inside one a doubled quote stands
+ * for a quote. (Control characters in values, NUL among them, are the validator's to report.)
  */
 final class FieldLimitReader extends Reader {
 
-    enum Breach { FIELD_TOO_LONG, TOO_MANY_FIELDS, NUL }
+    enum Breach { FIELD_TOO_LONG, TOO_MANY_FIELDS }
 
     /** Thrown once the parser has been handed every character before the breach. */
     static final class LimitExceeded extends IOException {
@@ -61,10 +61,6 @@ final class FieldLimitReader extends Reader {
         int i = offset;
         for (int end = offset + Math.max(n, 0); i < end; i++) {
             char c = buffer[i];
-            if (c == 0) {
-                breach = Breach.NUL;
-                break;
-            }
             if (state == QUOTED) {
                 if (c == '"') {
                     state = QUOTE_IN_QUOTED;

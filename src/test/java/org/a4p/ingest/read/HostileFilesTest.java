@@ -92,16 +92,18 @@ class HostileFilesTest {
                 refused("huge-field.csv", 3, "the value in column 'name' is longer than 100,000 characters"),
                 refused("header-matches-no-layout.csv", NO_ROW, "the header row matches no layout of fatality"),
                 // control characters
-                refused("nul-byte.csv", 3, "the value in column 'name' holds a NUL character (byte 0)"),
-                refused("control-character-restricted.csv", 3, "column 'name'"),
-                refused("personnel", "control-character-text.csv", 3, "column 'contributing_country'"),
+                refused("nul-byte.csv", 3, "column 'name': expected text without control characters, found U+0000"),
+                refused("control-character-restricted.csv", 3, "column 'name': expected text without control characters, found U+001B"
+                        + " at character 7 (value withheld: restricted field)"),
+                refused("personnel", "control-character-text.csv", 3, "column 'contributing_country': expected text without control"
+                        + " characters, found U+0007"),
                 // formulas: every one lands in a typed or patterned field, which refuses it
                 refused("formula-cmd.csv", 3, "column 'casualty_id': expected text matching"),
                 refused("personnel", "formula-plus.csv", 3, "column 'women': expected a whole number, got '+SUM(1,2)'"),
                 refused("formula-at.csv", 2, "column 'nationality': expected text matching [A-Z]{3}, got '@SUM(A1)'"),
                 refused("personnel", "formula-minus.csv", 2, "column 'men': expected a whole number, got '-2+3'"),
                 // dates
-                refused("future-date.csv", 3, "column 'incident_date'"),
+                refused("future-date.csv", 3, "column 'incident_date': expected a date no later than today"),
                 refused("date-1800.csv", 2, "column 'incident_date': expected a date within the life of MINUSCA"),
                 refused("date-feb-30.csv", 3, "column 'incident_date': expected a date like 2020-03-31, got '2020-02-30'"),
                 refused("date-day-first.csv", 2, "column 'incident_date': expected a date like 2020-03-31, got '15/03/2021'"),
