@@ -40,7 +40,8 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
  * lists columns its layout does not use). Two keys of one object that name the same column are an
  * error naming the row and both keys, as is a key that is not in the header on the second pass (the
  * file changed while it was read). The bounds of {@link Limits} hold: columns, value, name and
- * number lengths, nesting depth, and the inflation of a {@code .json.gz}.
+ * number lengths, nesting depth, and the inflation of a {@code .json.gz}. Text is UTF-8, or UTF-16
+ * or UTF-32 as Jackson detects them from the first bytes (JSON's own rule, so no value is misread).
  */
 final class JsonTableSource extends AbstractTableSource {
 
@@ -107,7 +108,6 @@ final class JsonTableSource extends AbstractTableSource {
         this.columnOfKey = new HashMap<>();
         List<String> names = new ArrayList<>();
         scan(names);
-        Limits.checkHeader(fileName, 0, names, column -> "\"" + names.get(column) + "\"");
         this.header = Collections.unmodifiableList(names);
         this.width = names.size();
         try {

@@ -143,6 +143,15 @@ class JsonReadTest {
     }
 
     @Test
+    void utf16IsDetectedAndReadAsSuch() throws IOException {
+        Path p = dir.resolve("utf16.json");
+        Files.write(p, "[{\"name\": \"Bangui caf\u00e9\"}]".getBytes(StandardCharsets.UTF_16LE));
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.next().values()).containsExactly("Bangui caf\u00e9");
+        }
+    }
+
+    @Test
     void invalidUtf8() throws IOException {
         Path p = dir.resolve("bad.json");
         byte[] head = "[{\"a\": \"ok\"}, {\"a\": \"caf".getBytes(StandardCharsets.UTF_8);
