@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The {@code a4p} command line. Exit codes: 0 success, 1 input rejected or failure, 2 usage error. */
-@Command(name = "a4p", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "a4p", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "A4P+ Monitor: validated peacekeeping records and A4P+ indicators.",
         subcommands = {DemoCommand.class, ImportCommand.class, SubmissionsCommand.class, IndicatorsCommand.class,
-                ScorecardCommand.class, PackCommand.class, BenchCommand.class, RankingCommand.class, TemplateCommand.class, TermsCommand.class, UsersCommand.class,
-                CommandLine.HelpCommand.class})
+                ScorecardCommand.class, PackCommand.class, BenchCommand.class, RankingCommand.class, TemplateCommand.class, TermsCommand.class,
+                UsersCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int REJECTED = 1;

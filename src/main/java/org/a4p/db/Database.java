@@ -3,22 +3,40 @@ package org.a4p.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The connection to the record store: an H2 file database by default, PostgreSQL when given a
  * {@code jdbc:postgresql:} URL. Opening it applies the core migrations.
+ *
+ * <p>An H2 file database is opened in H2's mixed mode ({@code AUTO_SERVER=TRUE}): the first process
+ * to open it serves it to the others over TCP, so CLI commands still work while {@code a4p serve}
+ * holds the file. That TCP server listens on the loopback address only (unless
+ * {@code -Dh2.bindAddress} says otherwise) and asks for a random key kept in the lock file.
  */
 public final class Database implements AutoCloseable {
     public static final String DEFAULT_FOLDER = "data";
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private static final String H2_FILE_OPTIONS = ";AUTO_SERVER=TRUE";
+
+    static {
+        // Read once by H2 when it first starts a server, so set before any H2 file is opened.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final String label;
+    private final Flyway flyway;
 
     private Database(String url, String user, String password, String label) {
         HikariConfig config = new HikariConfig();
@@ -33,7 +51,8 @@ public final class Database implements AutoCloseable {
         this.dialect = Dialect.ofUrl(url);
         this.jdbi = Jdbi.create(dataSource);
         this.label = label;
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        this.flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        flyway.migrate();
     }
 
     /**
@@ -45,7 +64,9 @@ public final class Database implements AutoCloseable {
             target = DEFAULT_FOLDER;
         }
         if (target.startsWith("jdbc:h2:")) {
-            String url = target.contains("MODE=") ? target : target + H2_OPTIONS;
+            String url = target.startsWith("jdbc:h2:file:") && !target.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=")
+                    ? target + H2_FILE_OPTIONS : target;
+            url = url.contains("MODE=") ? url : url + H2_OPTIONS;
             return new Database(url, null, null, target);
         }
         if (target.startsWith("jdbc:postgresql:")) {
@@ -58,12 +79,35 @@ public final class Database implements AutoCloseable {
             return new Database(target, null, null, redact(target));
         }
         Path folder = Path.of(target).toAbsolutePath().normalize();
-        return new Database("jdbc:h2:file:" + folder.resolve("a4p") + H2_OPTIONS, null, null, folder + " (H2)");
+        return new Database("jdbc:h2:file:" + folder.resolve("a4p") + H2_FILE_OPTIONS + H2_OPTIONS, null, null, folder + " (H2)");
     }
 
     /** The URL without its password, for messages and logs. */
     static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
+    }
+
+    /**
+     * Whether the database answers and holds every migration this build ships. Does not throw:
+     * an unreachable database is a value, with the cause for the log (it may name hosts).
+     */
+    public Readiness readiness() {
+        try {
+            MigrationInfoService info = flyway.info();
+            String failed = Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).map(Database::name)
+                    .collect(Collectors.joining(", "));
+            if (!failed.isEmpty()) {
+                return Readiness.notReady("migrations failed: " + failed, null);
+            }
+            String pending = Arrays.stream(info.pending()).map(Database::name).collect(Collectors.joining(", "));
+            return pending.isEmpty() ? Readiness.READY : Readiness.notReady("migrations not applied: " + pending, null);
+        } catch (RuntimeException e) {
+            return Readiness.notReady("the database is not reachable", e);
+        }
+    }
+
+    private static String name(MigrationInfo migration) {
+        return "V" + migration.getVersion() + " " + migration.getDescription();
     }
 
     public Jdbi jdbi() {

@@ -1,0 +1,47 @@
+package org.a4p.web;
+
+import java.util.List;
+import org.a4p.ingest.RowIssue;
+
+/**
+ * A request the server refuses, thrown by a handler and written once, by {@link Problems}, as a
+ * problem document. Carries no stack trace: it is an answer, not a fault.
+ */
+public final class HttpProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final transient List<ProblemError> errors;
+
+    private HttpProblem(int status, String type, String title, String detail, List<ProblemError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** 400: a query or path parameter that does not parse or is out of range. */
+    public static HttpProblem badParameter(String name, String value, String expected) {
+        return new HttpProblem(400, "urn:a4p:problem:bad-parameter", "Bad parameter",
+                "parameter '" + name + "': " + expected + (value == null ? "" : ", got '" + value + "'"),
+                List.of(ProblemError.parameter(name, value, expected)));
+    }
+
+    /** 422: an upload whose rows fail validation; every issue goes into {@code errors}. */
+    public static HttpProblem invalidRows(String detail, List<RowIssue> issues) {
+        return new HttpProblem(422, "urn:a4p:problem:invalid-rows", "Rows failed validation", detail,
+                issues.stream().map(ProblemError::of).toList());
+    }
+
+    /** 503: the server is up but cannot serve yet (its database is unreachable, say). */
+    public static HttpProblem unavailable(String detail) {
+        return new HttpProblem(503, "urn:a4p:problem:not-ready", "Service Unavailable", detail, List.of());
+    }
+
+    Problem problem(String instance) {
+        return new Problem(type, title, status, getMessage(), instance, errors);
+    }
+}

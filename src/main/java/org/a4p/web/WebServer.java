@@ -1,0 +1,132 @@
+package org.a4p.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinException;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.a4p.api.ApiDocs;
+import org.a4p.app.App;
+import org.a4p.app.Json;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server over one {@link App}: Javalin on Jetty, every route table of the product, one
+ * exception mapper, security headers, and a graceful stop (no new connections; requests in flight
+ * get up to {@link ServerSettings#stopTimeout()} to finish).
+ */
+public final class WebServer {
+    /** A registered route, path in OpenAPI's form ({@code /records/{id}}). */
+    public record Route(String method, String path) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final ServerSettings settings;
+    private final HealthRoutes health;
+    private final Javalin javalin;
+
+    private WebServer(App app, ServerSettings settings, Consumer<JavalinConfig> extraRoutes) {
+        this.settings = settings;
+        this.health = new HealthRoutes(app.database());
+        Problems problems = new Problems();
+        ApiDocs docs = new ApiDocs();
+        this.javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.http.prefer405over404 = true;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.stopTimeout().toMillis());
+                server.insertHandler(new GracefulHandler()); // counts requests in flight; refuses new ones while stopping
+                server.insertHandler(new SecurityHeaders()); // outermost: every response, Jetty's refusals included
+                server.setErrorHandler(new JettyErrors());
+            });
+            problems.register(config);
+            health.addTo(config.routes);
+            docs.addTo(config);
+            extraRoutes.accept(config);
+        });
+    }
+
+    /** Starts the server; throws when the port is taken. */
+    public static WebServer start(App app, ServerSettings settings) {
+        return start(app, settings, config -> {});
+    }
+
+    /** Starts the server with routes of the caller's besides the product's (tests add failing or slow ones). */
+    public static WebServer start(App app, ServerSettings settings, Consumer<JavalinConfig> extraRoutes) {
+        WebServer server = new WebServer(app, settings, extraRoutes);
+        try {
+            server.javalin.start();
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
+        return server;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public String url() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** The HTTP routes Javalin holds, sorted by path then method (static files are not routes). */
+    public List<Route> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> new Route(endpoint.method.name(), endpoint.path.replaceAll("<([^>]+)>", "{$1}")))
+                .distinct()
+                .sorted(Comparator.comparing(Route::path).thenComparing(Route::method))
+                .toList();
+    }
+
+    /** Stops accepting, waits for requests in flight (bounded by the stop timeout), then stops. */
+    public void stop() {
+        try {
+            javalin.stop();
+        } catch (JavalinException e) {
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            // Jetty has stopped all the same; the requests still running were cut off.
+            LOG.warn("requests still running after {} s were cut off", settings.stopTimeout().toSeconds());
+        } finally {
+            health.close();
+        }
+    }
+
+    /**
+     * Serves until the JVM is told to stop (SIGTERM, Ctrl-C): then stops gracefully, runs
+     * {@code afterStop} (closing the database), and returns.
+     */
+    public void serveUntilShutdown(PrintWriter notes, Runnable afterStop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            notes.println("Stopping: requests in flight get up to " + settings.stopTimeout().toSeconds() + " s to finish.");
+            notes.flush();
+            try {
+                stop();
+            } finally {
+                afterStop.run();
+                notes.println("Stopped.");
+                notes.flush();
+                stopped.countDown();
+            }
+        }, "a4p-serve-shutdown"));
+        stopped.await();
+    }
+}
