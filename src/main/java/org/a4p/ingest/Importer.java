@@ -113,7 +113,7 @@ public final class Importer {
                 Map<String, Long> byFile = new HashMap<>();
                 e.issues.forEach(issue -> byFile.merge(issue.file(), 1L, Long::sum));
                 recordRejection(type, request, perFile, byFile);
-                return new ImportOutcome.Rejected(e.issues, e.issues.size(), warnings);
+                return new ImportOutcome.Rejected(e.issues, e.count, warnings);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -209,10 +209,12 @@ public final class Importer {
     private static final class Implausible extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient List<RowIssue> issues;
+        private final long count;
 
-        Implausible(List<RowIssue> issues) {
+        Implausible(List<RowIssue> issues, long count) {
             super("implausible values", null, false, false);
             this.issues = issues;
+            this.count = count;
         }
     }
 
@@ -231,10 +233,7 @@ public final class Importer {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StageHistory history = type.stages() == null ? null : StageHistory.load(connection, type);
         TermFlagger flagger = type.flagging() == null ? null : TermFlagger.load(connection, pack, type);
-        PlausibilityCheck plausibility = new PlausibilityCheck(type, database.dialect());
-        plausibility.load(connection);
-        Set<Object[]> flagged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<RowIssue> implausible = new ArrayList<>();
+        PlausibilityCheck plausibility = new PlausibilityCheck(type, pack.orgUnits(), database.dialect());
         for (int b = 0; b < batches.size(); b++) {
             FileBatch batch = batches.get(b);
             if (flagger != null) {
@@ -254,47 +253,22 @@ public final class Importer {
             List<RecordStore.Revision> revised = new ArrayList<>();
             List<String> revisedKeys = new ArrayList<>();
             int unchanged = 0;
-            for (Object[] values : batch.records()) {
+            for (int i = 0; i < batch.records().size(); i++) {
+                Object[] values = batch.records().get(i);
                 String key = RecordValues.key(type, keyIndexes, values);
                 seen.add(key);
                 StoredRecord existing = stored.get(key);
                 if (existing == null) {
                     added.add(values);
-                    years.add(((LocalDate) values[dateIndex]).getYear());
                 } else if (existing.rowHash() != RecordValues.hash(values) || existing.retired()) {
                     revised.add(new RecordStore.Revision(existing.id(), values));
                     revisedKeys.add(key);
-                    years.add(((LocalDate) values[dateIndex]).getYear());
                 } else {
                     unchanged++;
+                    continue;
                 }
-            }
-            if (!type.plausibility().isEmpty()) {
-                Set<Object[]> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-                changed.addAll(added);
-                revised.forEach(r -> changed.add(r.values()));
-                for (int i = 0; i < batch.records().size(); i++) {
-                    Object[] values = batch.records().get(i);
-                    String reason = changed.contains(values) ? plausibility.check(values) : null;
-                    if (reason == null) {
-                        continue;
-                    }
-                    if (request.acceptImplausible()) {
-                        flagged.add(values);
-                        warnings.add(new RowIssue(batch.fileName(), batch.rowNumbers()[i], null, null,
-                                reason + "; accepted on request and flagged in every figure that uses it"));
-                    } else {
-                        implausible.add(new RowIssue(batch.fileName(), batch.rowNumbers()[i], null, null,
-                                reason + ". Check the row; to accept it as reported, import again with --accept-implausible"
-                                        + " and it will be flagged in every figure that uses it"));
-                    }
-                }
-            }
-            if (!implausible.isEmpty()) {
-                if (b == batches.size() - 1) {
-                    throw new Implausible(implausible);
-                }
-                continue;
+                years.add(((LocalDate) values[dateIndex]).getYear());
+                plausibility.changed(values, batch.fileName(), batch.rowNumbers()[i]);
             }
             List<Long> retireIds = new ArrayList<>();
             List<String> retireKeys = new ArrayList<>();
@@ -310,11 +284,11 @@ public final class Importer {
             long submissionId = insertSubmission(connection, type, request, batch, added.size(), revised.size(), unchanged,
                     retireIds.size(), now);
             progress.update("writing " + batch.fileName(), 0.1);
-            store.insert(connection, type, added, submissionId, request.synthetic(), flagged::contains);
+            store.insert(connection, type, added, submissionId, request.synthetic());
             progress.update("writing " + batch.fileName(), 0.6);
             List<Long> revisedIds = revised.stream().map(RecordStore.Revision::id).toList();
             Map<Long, Object[]> before = store.keepHistory(connection, type, revisedIds, submissionId);
-            store.revise(connection, type, revised, submissionId, request.synthetic(), flagged::contains);
+            store.revise(connection, type, revised, submissionId, request.synthetic());
             Map<Long, Object[]> retiredBefore = store.keepHistory(connection, type, retireIds, submissionId);
             store.retire(connection, type, retireIds, submissionId);
             progress.update("writing " + batch.fileName(), 0.9);
@@ -341,6 +315,16 @@ public final class Importer {
             submissions.add(new SubmissionSummary(submissionId, type.id(), batch.fileName(), batch.contentSha256(), batch.layout(),
                     batch.snapshotDate(), request.wholeDataset(), batch.rowsRead(), added.size(), revised.size(), unchanged,
                     retireIds.size(), batch.warnings(), request.synthetic(), "submitted", request.submittedBy(), now));
+        }
+        // Judged once everything is written, on the figures the import would leave; held back, all of it rolls back.
+        List<Long> submissionIds = submissions.stream().map(SubmissionSummary::id).toList();
+        List<PlausibilityFinding> findings = plausibility.judge(connection, submissionIds, !stored.isEmpty());
+        if (!findings.isEmpty() && !request.acceptImplausible()) {
+            throw new Implausible(PlausibilityCheck.issues(findings, false), findings.size());
+        }
+        if (!findings.isEmpty()) {
+            plausibility.flag(connection, findings, submissionIds, store);
+            warnings.addAll(0, PlausibilityCheck.issues(findings, true));
         }
         return new Written(submissions, changes, years);
     }
