@@ -1,11 +1,7 @@
 package org.a4p.ingest;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +42,7 @@ public final class Importer {
     private final Database database;
     private final Pack pack;
     private final Refresh refresh;
+    private final SubmissionStore submissionStore = new SubmissionStore();
 
     public Importer(Database database, Pack pack, Refresh refresh) {
         this.database = database;
@@ -138,8 +135,8 @@ public final class Importer {
             connection.setAutoCommit(false);
             List<DataQualityLedger.Attempt> attempts = new ArrayList<>();
             for (Issues issues : perFile) {
-                long id = DataQualityLedger.rejectedSubmission(connection, type.id(), issues.file(), issues.rowsRead(),
-                        request.submittedBy(), now);
+                long id = submissionStore.insert(connection, SubmissionSummary.rejected(type.id(), issues.file(), issues.rowsRead(),
+                        request.submittedBy(), now));
                 attempts.add(new DataQualityLedger.Attempt(id, issues.mainMission(), issues.mainMonth(), issues.rowsRead(),
                         issues.rowsWarned(), issues.errorCount() + extraErrors.getOrDefault(issues.file(), 0L), 0, 0, true));
             }
@@ -281,8 +278,10 @@ public final class Importer {
                     }
                 }
             }
-            long submissionId = insertSubmission(connection, type, request, batch, added.size(), revised.size(), unchanged,
-                    retireIds.size(), now);
+            SubmissionSummary submission = new SubmissionSummary(0, type.id(), batch.fileName(), batch.contentSha256(), batch.layout(),
+                    batch.snapshotDate(), request.wholeDataset(), batch.rowsRead(), added.size(), revised.size(), unchanged,
+                    retireIds.size(), batch.warnings(), request.synthetic(), "submitted", request.submittedBy(), now);
+            long submissionId = submissionStore.insert(connection, submission);
             progress.update("writing " + batch.fileName(), 0.1);
             store.insert(connection, type, added, submissionId, request.synthetic());
             progress.update("writing " + batch.fileName(), 0.6);
@@ -305,16 +304,14 @@ public final class Importer {
                 fileChanges.add(new ImportOutcome.Change(batch.fileName(), RecordValues.describeKey(type, retireKeys.get(i)),
                         "retired", List.of()));
             }
-            insertChanges(connection, submissionId, type, fileChanges);
+            submissionStore.insertChanges(connection, submissionId, type.id(), fileChanges);
             if (history != null) {
                 history.save(connection, submissionId);
             }
             if (changes.size() < CHANGES_KEPT) {
                 changes.addAll(fileChanges.subList(0, Math.min(fileChanges.size(), CHANGES_KEPT - changes.size())));
             }
-            submissions.add(new SubmissionSummary(submissionId, type.id(), batch.fileName(), batch.contentSha256(), batch.layout(),
-                    batch.snapshotDate(), request.wholeDataset(), batch.rowsRead(), added.size(), revised.size(), unchanged,
-                    retireIds.size(), batch.warnings(), request.synthetic(), "submitted", request.submittedBy(), now));
+            submissions.add(submission.withId(submissionId));
         }
         // Judged once everything is written, on the figures the import would leave; held back, all of it rolls back.
         List<Long> submissionIds = submissions.stream().map(SubmissionSummary::id).toList();
@@ -340,57 +337,4 @@ public final class Importer {
         return out;
     }
 
-    private long insertSubmission(Connection connection, RecordType type, ImportRequest request, FileBatch batch, int added,
-            int revised, int unchanged, int retired, Instant now) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO submission (record_type, file_name, content_sha256, layout, snapshot_date, whole_dataset, rows_read,"
-                        + " added, revised, unchanged, retired, warnings, synthetic, status, submitted_by, submitted_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            int p = 1;
-            statement.setString(p++, type.id());
-            statement.setString(p++, batch.fileName());
-            statement.setString(p++, batch.contentSha256());
-            statement.setString(p++, batch.layout());
-            statement.setObject(p++, batch.snapshotDate());
-            statement.setBoolean(p++, request.wholeDataset());
-            statement.setInt(p++, batch.rowsRead());
-            statement.setInt(p++, added);
-            statement.setInt(p++, revised);
-            statement.setInt(p++, unchanged);
-            statement.setInt(p++, retired);
-            statement.setInt(p++, batch.warnings());
-            statement.setBoolean(p++, request.synthetic());
-            statement.setString(p++, request.submittedBy());
-            statement.setTimestamp(p, Timestamp.from(now));
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static void insertChanges(Connection connection, long submissionId, RecordType type, List<ImportOutcome.Change> changes)
-            throws SQLException {
-        if (changes.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO submission_change (submission_id, record_type, record_key, change_kind, fields_changed) VALUES (?, ?, ?, ?, ?)")) {
-            for (ImportOutcome.Change change : changes) {
-                statement.setLong(1, submissionId);
-                statement.setString(2, type.id());
-                statement.setString(3, truncate(change.recordKey(), 512));
-                statement.setString(4, change.kind());
-                statement.setString(5, truncate(String.join(",", change.fieldsChanged()), 2000));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
-    }
 }
