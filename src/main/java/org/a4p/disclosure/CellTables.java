@@ -1,12 +1,9 @@
 package org.a4p.disclosure;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.a4p.indicators.Grain;
 import org.a4p.indicators.Period;
 import org.a4p.orgunit.OrgUnit;
@@ -18,7 +15,7 @@ import org.a4p.orgunit.OrgUnits;
  *
  * <ul>
  *   <li>By disaggregation: an org unit's total of a period and its cells of one field ({@code
- *       gender=female}, {@code gender=male}); records with no code for the field are in no cell.
+ *       gender=F}, {@code gender=M}); records with no code for the field are in no cell.
  *   <li>Along the org-unit tree: a scope and its missions, a mission and its sites (records with
  *       no site are in no site), for each period and disaggregation.
  *   <li>Along time, for flows only: a year and its quarters, a quarter and its months. A stock
@@ -27,9 +24,16 @@ import org.a4p.orgunit.OrgUnits;
  */
 final class CellTables {
 
-    record Key(String orgUnit, String period, String disaggregation) {
-        static final Comparator<Key> ORDER = Comparator.comparing(Key::orgUnit).thenComparing(Key::period)
-                .thenComparing(Key::disaggregation);
+    record Key(String orgUnit, String period, String disaggregation) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key other) {
+            int byUnit = orgUnit.compareTo(other.orgUnit);
+            if (byUnit != 0) {
+                return byUnit;
+            }
+            int byPeriod = period.compareTo(other.period);
+            return byPeriod != 0 ? byPeriod : disaggregation.compareTo(other.disaggregation);
+        }
     }
 
     /** {@code dimension} names what the cells split: {@code gender}, {@code org unit} or {@code period}. */
@@ -37,11 +41,10 @@ final class CellTables {
 
     private CellTables() {}
 
-    /** Every table the keys form, in a fixed order whatever the order of the keys. */
-    static List<Table> of(Collection<Key> keys, OrgUnits orgUnits, boolean sumsOverTime) {
-        Set<Key> present = Set.copyOf(keys);
-        Map<Key, Map<String, List<Key>>> cellsByTotal = new TreeMap<>(Key.ORDER);
-        for (Key key : keys) {
+    /** Every table the keys form, the keys given in their order; tables in the order of their totals, then of dimensions. */
+    static List<Table> of(List<Key> sortedKeys, OrgUnits orgUnits, boolean sumsOverTime) {
+        Map<Key, Map<String, List<Key>>> cellsByTotal = new HashMap<>();
+        for (Key key : sortedKeys) {
             if (!key.disaggregation().isEmpty()) {
                 String field = key.disaggregation().substring(0, key.disaggregation().indexOf('='));
                 add(cellsByTotal, new Key(key.orgUnit(), key.period(), ""), field, key);
@@ -57,17 +60,15 @@ final class CellTables {
             }
         }
         List<Table> out = new ArrayList<>();
-        cellsByTotal.forEach((total, byDimension) -> {
-            if (present.contains(total)) {
-                byDimension.forEach((dimension, cells) -> out.add(new Table(total, dimension,
-                        cells.stream().sorted(Key.ORDER).toList())));
-            }
-        });
+        for (Key total : sortedKeys) {
+            Map<String, List<Key>> byDimension = cellsByTotal.getOrDefault(total, Map.of());
+            byDimension.keySet().stream().sorted().forEach(dimension -> out.add(new Table(total, dimension, byDimension.get(dimension))));
+        }
         return out;
     }
 
     private static void add(Map<Key, Map<String, List<Key>>> cellsByTotal, Key total, String dimension, Key cell) {
-        cellsByTotal.computeIfAbsent(total, k -> new TreeMap<>()).computeIfAbsent(dimension, d -> new ArrayList<>()).add(cell);
+        cellsByTotal.computeIfAbsent(total, k -> new HashMap<>(4)).computeIfAbsent(dimension, d -> new ArrayList<>()).add(cell);
     }
 
     /** 2020-07 is in 2020-Q3, 2020-Q3 in 2020; a year is in nothing. */

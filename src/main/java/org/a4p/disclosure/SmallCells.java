@@ -1,13 +1,11 @@
 package org.a4p.disclosure;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.a4p.disclosure.CellTables.Key;
 import org.a4p.disclosure.CellTables.Table;
@@ -27,12 +25,15 @@ import org.a4p.pack.Pack;
  * exactly one hidden cell. Records that no cell of a table shows (no code for the field, no site)
  * count as a hidden cell when they are a small number, since the table's total gives them away.
  *
- * <p>What is protected: the records behind each value, which are published beside it and add up
- * like counts in every indicator; with them the value of counts and sums, and the numerator of
- * shares and averages (value times records), which add up the same way. Medians, minimums and
- * maximums cannot be subtracted; their records are protected like any other. The rule (no table
- * with exactly one hidden cell) is the usual heuristic, not a proof against every combination of
- * tables; it is deterministic: the same values give the same suppressions in any order.
+ * <p>What adds up, and so what is protected: the records behind each value, published beside it,
+ * add up in every indicator (a total's records are its cells' and those no cell shows), so every
+ * indicator gets the tables; along time only flows do (formulas without {@code last()}). In value,
+ * count and sum formulas add up like their records; the numerator of a share or an average
+ * (value times records) does too, and is protected with the records; medians, minimums and
+ * maximums do not, but their records are protected like any other. A suppressed value hides its
+ * records too. The rule (no table with exactly one hidden cell) is the usual heuristic, not a
+ * proof against every combination of tables; it is deterministic: the same values give the same
+ * suppressions in any order.
  *
  * <p>It must be given complete tables: every value of each indicator, all org units, periods and
  * disaggregations. Two parts protected apart could undo each other.
@@ -72,31 +73,49 @@ public final class SmallCells {
         return new Key(value.orgUnit(), value.period(), value.disaggregation());
     }
 
-    private Set<Key> suppress(Map<Key, Long> records, boolean sumsOverTime) {
-        Set<Key> hidden = new HashSet<>();
-        records.forEach((key, count) -> {
-            if (isSmall(count)) {
-                hidden.add(key);
+    private Set<Key> suppress(Map<Key, Long> recordsByKey, boolean sumsOverTime) {
+        // Cells by index, in key order, so that ties go the same way whatever the order of the values.
+        List<Key> keys = recordsByKey.keySet().stream().sorted().toList();
+        Map<Key, Integer> index = new HashMap<>();
+        long[] records = new long[keys.size()];
+        boolean[] hidden = new boolean[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            index.put(keys.get(i), i);
+            records[i] = recordsByKey.get(keys.get(i));
+            hidden[i] = isSmall(records[i]);
+        }
+        List<int[]> tables = new ArrayList<>();
+        for (Table table : CellTables.of(keys, orgUnits, sumsOverTime)) {
+            int[] members = new int[table.cells().size() + 1];
+            members[0] = index.get(table.total());
+            for (int i = 0; i < table.cells().size(); i++) {
+                members[i + 1] = index.get(table.cells().get(i));
             }
-        });
-        List<Table> tables = CellTables.of(records.keySet(), orgUnits, sumsOverTime);
+            tables.add(members);
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Table table : tables) {
+            for (int[] table : tables) {
                 changed |= close(table, records, hidden);
             }
         }
-        return hidden;
+        Set<Key> out = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (hidden[i]) {
+                out.add(keys.get(i));
+            }
+        }
+        return out;
     }
 
-    /** Hides one more cell of a table that has exactly one hidden; true when it did. */
-    private boolean close(Table table, Map<Key, Long> records, Set<Key> hidden) {
-        long unshown = records.get(table.total());
-        int hiddenCells = hidden.contains(table.total()) ? 1 : 0;
-        for (Key cell : table.cells()) {
-            unshown -= records.get(cell);
-            hiddenCells += hidden.contains(cell) ? 1 : 0;
+    /** Hides one more cell of a table (its total first, then its cells) that has exactly one hidden; true when it did. */
+    private boolean close(int[] table, long[] records, boolean[] hidden) {
+        long unshown = records[table[0]];
+        int hiddenCells = hidden[table[0]] ? 1 : 0;
+        for (int i = 1; i < table.length; i++) {
+            unshown -= records[table[i]];
+            hiddenCells += hidden[table[i]] ? 1 : 0;
         }
         if (isSmall(unshown)) {
             hiddenCells++;
@@ -104,22 +123,37 @@ public final class SmallCells {
         if (hiddenCells != 1) {
             return false;
         }
-        Optional<Key> next = complement(table, records, hidden);
-        next.ifPresent(hidden::add);
-        return next.isPresent();
+        int next = complement(table, records, hidden);
+        if (next >= 0) {
+            hidden[next] = true;
+        }
+        return next >= 0;
     }
 
-    /** The smallest shown cell with records, else the total, else a shown cell without records. */
-    private static Optional<Key> complement(Table table, Map<Key, Long> records, Set<Key> hidden) {
-        Comparator<Key> smallest = Comparator.<Key>comparingLong(records::get).thenComparing(Key.ORDER);
-        Optional<Key> cell = table.cells().stream().filter(key -> !hidden.contains(key) && records.get(key) > 0).min(smallest);
-        if (cell.isPresent()) {
-            return cell;
+    /**
+     * The smallest shown cell with records (the first in key order among equals), else the total,
+     * else the first shown cell without records; -1 when every member is hidden.
+     */
+    private static int complement(int[] table, long[] records, boolean[] hidden) {
+        int smallest = -1;
+        for (int i = 1; i < table.length; i++) {
+            int cell = table[i];
+            if (!hidden[cell] && records[cell] > 0 && (smallest < 0 || records[cell] < records[smallest])) {
+                smallest = cell;
+            }
         }
-        if (!hidden.contains(table.total())) {
-            return Optional.of(table.total());
+        if (smallest >= 0) {
+            return smallest;
         }
-        return table.cells().stream().filter(key -> !hidden.contains(key)).min(Key.ORDER);
+        if (!hidden[table[0]]) {
+            return table[0];
+        }
+        for (int i = 1; i < table.length; i++) {
+            if (!hidden[table[i]]) {
+                return table[i];
+            }
+        }
+        return -1;
     }
 
     private boolean isSmall(long records) {
