@@ -7,10 +7,12 @@ package org.a4p.app;
 public record Failure(Kind kind, String message) {
 
     public enum Kind {
-        /** The request makes no sense: a bad parameter, an unknown name typed in, a period that is not one. */
+        /** The request makes no sense: a bad parameter, an unknown type, a period that is not one. */
         INVALID,
-        /** What the request asks for does not exist: a stored submission, a month without records. */
+        /** What the request names does not exist: a user, a submission. */
         NOT_FOUND,
+        /** A sound request with nothing to answer it: no records for the month asked. */
+        NO_DATA,
         /** The caller may not do this. */
         FORBIDDEN,
         /** The state of things refuses it: a locked period, a name already taken. */
@@ -25,5 +27,9 @@ public record Failure(Kind kind, String message) {
 
     public static Failure notFound(String message) {
         return new Failure(Kind.NOT_FOUND, message);
+    }
+
+    public static Failure noData(String message) {
+        return new Failure(Kind.NO_DATA, message);
     }
 }

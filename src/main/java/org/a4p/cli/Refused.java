@@ -2,7 +2,7 @@ package org.a4p.cli;
 
 import org.a4p.app.Failure;
 
-/** A use case refused the request; exits with 2 for a bad request (an unknown name typed in), 1 otherwise. */
+/** A use case refused the request; exits with 2 for a bad request or an unknown name, 1 otherwise. */
 final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final Failure failure;
@@ -13,6 +13,6 @@ final class Refused extends RuntimeException {
     }
 
     int exitCode() {
-        return failure.kind() == Failure.Kind.INVALID ? Main.USAGE : Main.REJECTED;
+        return failure.kind() == Failure.Kind.INVALID || failure.kind() == Failure.Kind.NOT_FOUND ? Main.USAGE : Main.REJECTED;
     }
 }

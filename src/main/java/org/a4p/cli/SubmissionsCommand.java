@@ -1,12 +1,12 @@
 package org.a4p.cli;
 
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
+import org.a4p.ingest.ListSubmissions;
+import org.a4p.ingest.SubmissionStore;
+import org.a4p.ingest.SubmissionSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,60 +27,42 @@ final class SubmissionsCommand implements Callable<Integer> {
     int limit;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (App app = Main.database(spec).open(); Connection connection = app.database().dataSource().getConnection()) {
+        try (App app = Main.database(spec).open()) {
+            ListSubmissions submissions = new ListSubmissions(app.pack(), app.database());
             if (changes != null) {
-                return listChanges(connection, out);
-            }
-            String sql = "SELECT id, submitted_at, record_type, file_name, layout, snapshot_date, rows_read, added, revised, unchanged,"
-                    + " retired, warnings, synthetic, status, submitted_by, content_sha256 FROM submission"
-                    + (type == null ? "" : " WHERE record_type = ?") + " ORDER BY id DESC";
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                if (type != null) {
-                    statement.setString(1, type);
-                }
-                statement.setMaxRows(limit);
-                try (ResultSet rs = statement.executeQuery()) {
-                    out.printf("%5s  %-19s  %-16s  %-40s  %-16s  %-10s  %8s  %7s  %7s  %9s  %7s  %8s  %-10s  %s%n", "id", "submitted at (UTC)",
-                            "type", "file", "layout", "snapshot", "rows", "added", "revised", "unchanged", "retired", "warnings",
-                            "status", "by");
-                    int count = 0;
-                    while (rs.next()) {
-                        count++;
-                        String file = rs.getString(4);
-                        out.printf("%5d  %-19s  %-16s  %-40s  %-16s  %-10s  %8d  %7d  %7d  %9d  %7d  %8d  %-10s  %s%s%n", rs.getLong(1),
-                                rs.getTimestamp(2).toInstant().toString().replace('T', ' ').replace("Z", ""), rs.getString(3),
-                                file.length() > 40 ? file.substring(0, 37) + "..." : file, rs.getString(5),
-                                rs.getObject(6) == null ? "" : rs.getObject(6).toString(), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                                rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getString(14), rs.getString(15),
-                                rs.getBoolean(13) ? " (synthetic)" : "");
-                    }
-                    if (count == 0) {
-                        out.println("No submissions yet. Load the demo with ./a4p demo, or import files with ./a4p import.");
-                    }
-                }
+                printChanges(submissions.changes(changes).orElseThrow(Refused::new), out);
+            } else {
+                printList(submissions.run(new ListSubmissions.Request(type, limit)).orElseThrow(Refused::new), out);
             }
             return Main.OK;
         }
     }
 
-    private int listChanges(Connection connection, PrintWriter out) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT change_kind, record_key, fields_changed FROM submission_change WHERE submission_id = ? ORDER BY record_key")) {
-            statement.setLong(1, changes);
-            try (ResultSet rs = statement.executeQuery()) {
-                int count = 0;
-                while (rs.next()) {
-                    count++;
-                    String fields = rs.getString(3);
-                    out.printf("%-8s %s%s%n", rs.getString(1), rs.getString(2), fields == null || fields.isEmpty() ? "" : "  (" + fields + ")");
-                }
-                if (count == 0) {
-                    out.println("Submission " + changes + " revised or retired no stored record.");
-                }
-            }
+    private static void printList(List<SubmissionSummary> submissions, PrintWriter out) {
+        out.printf("%5s  %-19s  %-16s  %-40s  %-16s  %-10s  %8s  %7s  %7s  %9s  %7s  %8s  %-10s  %s%n", "id", "submitted at (UTC)",
+                "type", "file", "layout", "snapshot", "rows", "added", "revised", "unchanged", "retired", "warnings", "status", "by");
+        for (SubmissionSummary s : submissions) {
+            String file = s.fileName();
+            out.printf("%5d  %-19s  %-16s  %-40s  %-16s  %-10s  %8d  %7d  %7d  %9d  %7d  %8d  %-10s  %s%s%n", s.id(),
+                    s.submittedAt().toString().replace('T', ' ').replace("Z", ""), s.recordType(),
+                    file.length() > 40 ? file.substring(0, 37) + "..." : file, s.layout(),
+                    s.snapshotDate() == null ? "" : s.snapshotDate().toString(), s.rowsRead(), s.added(), s.revised(), s.unchanged(),
+                    s.retired(), s.warnings(), s.status(), s.submittedBy(), s.synthetic() ? " (synthetic)" : "");
         }
-        return Main.OK;
+        if (submissions.isEmpty()) {
+            out.println("No submissions yet. Load the demo with ./a4p demo, or import files with ./a4p import.");
+        }
+    }
+
+    private static void printChanges(ListSubmissions.Changes changes, PrintWriter out) {
+        for (SubmissionStore.Change change : changes.changes()) {
+            out.printf("%-8s %s%s%n", change.kind(), change.recordKey(),
+                    change.fieldsChanged().isEmpty() ? "" : "  (" + String.join(",", change.fieldsChanged()) + ")");
+        }
+        if (changes.changes().isEmpty()) {
+            out.println("Submission " + changes.submission().id() + " revised or retired no stored record.");
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -106,28 +105,6 @@ final class DataQualityLedger {
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
-            }
-        }
-    }
-
-    /** Inserts a submission row for a rejected file, so the attempt is on record; returns its id. */
-    static long rejectedSubmission(Connection connection, String recordType, String fileName, int rowsRead, String user, Instant at)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO submission (record_type, file_name, content_sha256, layout, snapshot_date, whole_dataset, rows_read,"
-                        + " added, revised, unchanged, retired, warnings, synthetic, status, submitted_by, submitted_at)"
-                        + " VALUES (?, ?, ?, '', NULL, FALSE, ?, 0, 0, 0, 0, 0, FALSE, 'rejected', ?, ?)",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            statement.setString(1, recordType);
-            statement.setString(2, fileName);
-            statement.setString(3, "-".repeat(64));
-            statement.setInt(4, rowsRead);
-            statement.setString(5, user);
-            statement.setTimestamp(6, Timestamp.from(at));
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
             }
         }
     }

@@ -7,6 +7,11 @@ public sealed interface ImportOutcome {
 
     List<RowIssue> warnings();
 
+    /** The warnings about groups and months accepted despite a plausibility rule (import --accept-implausible). */
+    default List<RowIssue> implausible() {
+        return warnings().stream().filter(w -> w.expected().startsWith(PlausibilityFinding.IMPLAUSIBLE)).toList();
+    }
+
     /** Every error found; nothing was written. */
     record Rejected(List<RowIssue> errors, long errorCount, List<RowIssue> warnings) implements ImportOutcome {}
 

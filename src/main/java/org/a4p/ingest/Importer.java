@@ -1,11 +1,7 @@
 package org.a4p.ingest;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +42,7 @@ public final class Importer {
     private final Database database;
     private final Pack pack;
     private final Refresh refresh;
+    private final SubmissionStore submissionStore = new SubmissionStore();
 
     public Importer(Database database, Pack pack, Refresh refresh) {
         this.database = database;
@@ -113,7 +110,7 @@ public final class Importer {
                 Map<String, Long> byFile = new HashMap<>();
                 e.issues.forEach(issue -> byFile.merge(issue.file(), 1L, Long::sum));
                 recordRejection(type, request, perFile, byFile);
-                return new ImportOutcome.Rejected(e.issues, e.issues.size(), warnings);
+                return new ImportOutcome.Rejected(e.issues, e.count, warnings);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -138,8 +135,8 @@ public final class Importer {
             connection.setAutoCommit(false);
             List<DataQualityLedger.Attempt> attempts = new ArrayList<>();
             for (Issues issues : perFile) {
-                long id = DataQualityLedger.rejectedSubmission(connection, type.id(), issues.file(), issues.rowsRead(),
-                        request.submittedBy(), now);
+                long id = submissionStore.insert(connection, SubmissionSummary.rejected(type.id(), issues.file(), issues.rowsRead(),
+                        request.submittedBy(), now));
                 attempts.add(new DataQualityLedger.Attempt(id, issues.mainMission(), issues.mainMonth(), issues.rowsRead(),
                         issues.rowsWarned(), issues.errorCount() + extraErrors.getOrDefault(issues.file(), 0L), 0, 0, true));
             }
@@ -209,10 +206,12 @@ public final class Importer {
     private static final class Implausible extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient List<RowIssue> issues;
+        private final long count;
 
-        Implausible(List<RowIssue> issues) {
+        Implausible(List<RowIssue> issues, long count) {
             super("implausible values", null, false, false);
             this.issues = issues;
+            this.count = count;
         }
     }
 
@@ -231,10 +230,7 @@ public final class Importer {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StageHistory history = type.stages() == null ? null : StageHistory.load(connection, type);
         TermFlagger flagger = type.flagging() == null ? null : TermFlagger.load(connection, pack, type);
-        PlausibilityCheck plausibility = new PlausibilityCheck(type, database.dialect());
-        plausibility.load(connection);
-        Set<Object[]> flagged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<RowIssue> implausible = new ArrayList<>();
+        PlausibilityCheck plausibility = new PlausibilityCheck(type, pack.orgUnits(), database.dialect());
         for (int b = 0; b < batches.size(); b++) {
             FileBatch batch = batches.get(b);
             if (flagger != null) {
@@ -254,47 +250,22 @@ public final class Importer {
             List<RecordStore.Revision> revised = new ArrayList<>();
             List<String> revisedKeys = new ArrayList<>();
             int unchanged = 0;
-            for (Object[] values : batch.records()) {
+            for (int i = 0; i < batch.records().size(); i++) {
+                Object[] values = batch.records().get(i);
                 String key = RecordValues.key(type, keyIndexes, values);
                 seen.add(key);
                 StoredRecord existing = stored.get(key);
                 if (existing == null) {
                     added.add(values);
-                    years.add(((LocalDate) values[dateIndex]).getYear());
                 } else if (existing.rowHash() != RecordValues.hash(values) || existing.retired()) {
                     revised.add(new RecordStore.Revision(existing.id(), values));
                     revisedKeys.add(key);
-                    years.add(((LocalDate) values[dateIndex]).getYear());
                 } else {
                     unchanged++;
+                    continue;
                 }
-            }
-            if (!type.plausibility().isEmpty()) {
-                Set<Object[]> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-                changed.addAll(added);
-                revised.forEach(r -> changed.add(r.values()));
-                for (int i = 0; i < batch.records().size(); i++) {
-                    Object[] values = batch.records().get(i);
-                    String reason = changed.contains(values) ? plausibility.check(values) : null;
-                    if (reason == null) {
-                        continue;
-                    }
-                    if (request.acceptImplausible()) {
-                        flagged.add(values);
-                        warnings.add(new RowIssue(batch.fileName(), batch.rowNumbers()[i], null, null,
-                                reason + "; accepted on request and flagged in every figure that uses it"));
-                    } else {
-                        implausible.add(new RowIssue(batch.fileName(), batch.rowNumbers()[i], null, null,
-                                reason + ". Check the row; to accept it as reported, import again with --accept-implausible"
-                                        + " and it will be flagged in every figure that uses it"));
-                    }
-                }
-            }
-            if (!implausible.isEmpty()) {
-                if (b == batches.size() - 1) {
-                    throw new Implausible(implausible);
-                }
-                continue;
+                years.add(((LocalDate) values[dateIndex]).getYear());
+                plausibility.changed(values, batch.fileName(), batch.rowNumbers()[i]);
             }
             List<Long> retireIds = new ArrayList<>();
             List<String> retireKeys = new ArrayList<>();
@@ -307,14 +278,16 @@ public final class Importer {
                     }
                 }
             }
-            long submissionId = insertSubmission(connection, type, request, batch, added.size(), revised.size(), unchanged,
-                    retireIds.size(), now);
+            SubmissionSummary submission = new SubmissionSummary(0, type.id(), batch.fileName(), batch.contentSha256(), batch.layout(),
+                    batch.snapshotDate(), request.wholeDataset(), batch.rowsRead(), added.size(), revised.size(), unchanged,
+                    retireIds.size(), batch.warnings(), request.synthetic(), "submitted", request.submittedBy(), now);
+            long submissionId = submissionStore.insert(connection, submission);
             progress.update("writing " + batch.fileName(), 0.1);
-            store.insert(connection, type, added, submissionId, request.synthetic(), flagged::contains);
+            store.insert(connection, type, added, submissionId, request.synthetic());
             progress.update("writing " + batch.fileName(), 0.6);
             List<Long> revisedIds = revised.stream().map(RecordStore.Revision::id).toList();
             Map<Long, Object[]> before = store.keepHistory(connection, type, revisedIds, submissionId);
-            store.revise(connection, type, revised, submissionId, request.synthetic(), flagged::contains);
+            store.revise(connection, type, revised, submissionId, request.synthetic());
             Map<Long, Object[]> retiredBefore = store.keepHistory(connection, type, retireIds, submissionId);
             store.retire(connection, type, retireIds, submissionId);
             progress.update("writing " + batch.fileName(), 0.9);
@@ -331,16 +304,24 @@ public final class Importer {
                 fileChanges.add(new ImportOutcome.Change(batch.fileName(), RecordValues.describeKey(type, retireKeys.get(i)),
                         "retired", List.of()));
             }
-            insertChanges(connection, submissionId, type, fileChanges);
+            submissionStore.insertChanges(connection, submissionId, type.id(), fileChanges);
             if (history != null) {
                 history.save(connection, submissionId);
             }
             if (changes.size() < CHANGES_KEPT) {
                 changes.addAll(fileChanges.subList(0, Math.min(fileChanges.size(), CHANGES_KEPT - changes.size())));
             }
-            submissions.add(new SubmissionSummary(submissionId, type.id(), batch.fileName(), batch.contentSha256(), batch.layout(),
-                    batch.snapshotDate(), request.wholeDataset(), batch.rowsRead(), added.size(), revised.size(), unchanged,
-                    retireIds.size(), batch.warnings(), request.synthetic(), "submitted", request.submittedBy(), now));
+            submissions.add(submission.withId(submissionId));
+        }
+        // Judged once everything is written, on the figures the import would leave; held back, all of it rolls back.
+        List<Long> submissionIds = submissions.stream().map(SubmissionSummary::id).toList();
+        List<PlausibilityFinding> findings = plausibility.judge(connection, submissionIds, !stored.isEmpty());
+        if (!findings.isEmpty() && !request.acceptImplausible()) {
+            throw new Implausible(PlausibilityCheck.issues(findings, false), findings.size());
+        }
+        if (!findings.isEmpty()) {
+            plausibility.flag(connection, findings, submissionIds, store);
+            warnings.addAll(0, PlausibilityCheck.issues(findings, true));
         }
         return new Written(submissions, changes, years);
     }
@@ -356,57 +337,4 @@ public final class Importer {
         return out;
     }
 
-    private long insertSubmission(Connection connection, RecordType type, ImportRequest request, FileBatch batch, int added,
-            int revised, int unchanged, int retired, Instant now) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO submission (record_type, file_name, content_sha256, layout, snapshot_date, whole_dataset, rows_read,"
-                        + " added, revised, unchanged, retired, warnings, synthetic, status, submitted_by, submitted_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            int p = 1;
-            statement.setString(p++, type.id());
-            statement.setString(p++, batch.fileName());
-            statement.setString(p++, batch.contentSha256());
-            statement.setString(p++, batch.layout());
-            statement.setObject(p++, batch.snapshotDate());
-            statement.setBoolean(p++, request.wholeDataset());
-            statement.setInt(p++, batch.rowsRead());
-            statement.setInt(p++, added);
-            statement.setInt(p++, revised);
-            statement.setInt(p++, unchanged);
-            statement.setInt(p++, retired);
-            statement.setInt(p++, batch.warnings());
-            statement.setBoolean(p++, request.synthetic());
-            statement.setString(p++, request.submittedBy());
-            statement.setTimestamp(p, Timestamp.from(now));
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static void insertChanges(Connection connection, long submissionId, RecordType type, List<ImportOutcome.Change> changes)
-            throws SQLException {
-        if (changes.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO submission_change (submission_id, record_type, record_key, change_kind, fields_changed) VALUES (?, ?, ?, ?, ?)")) {
-            for (ImportOutcome.Change change : changes) {
-                statement.setLong(1, submissionId);
-                statement.setString(2, type.id());
-                statement.setString(3, truncate(change.recordKey(), 512));
-                statement.setString(4, change.kind());
-                statement.setString(5, truncate(String.join(",", change.fieldsChanged()), 2000));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
-    }
 }

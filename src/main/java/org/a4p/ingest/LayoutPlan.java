@@ -71,10 +71,16 @@ final class LayoutPlan {
                 why.append("Layout '").append(layout.id()).append("' is missing the column(s) ").append(missing(layout, normalized))
                         .append(". ");
             }
-            why.append("Header found: ").append(header);
+            why.append("Header found: ").append(shown(header));
             return Result.error(why.toString().trim());
         }
         return Result.ok(bind(best, type, header, normalized));
+    }
+
+    /** The header as a message shows it: at most 20 names of at most 40 characters (a header may hold 1,000 long ones). */
+    private static String shown(List<String> header) {
+        List<String> names = header.stream().limit(20).map(name -> name.length() <= 40 ? name : name.substring(0, 40) + "...").toList();
+        return names + (header.size() > 20 ? " and " + (header.size() - 20) + " more" : "");
     }
 
     private static List<String> missing(Layout layout, List<String> normalized) {

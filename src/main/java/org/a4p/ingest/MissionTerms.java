@@ -1,8 +1,6 @@
 package org.a4p.ingest;
 
 import java.nio.file.Files;
-import org.a4p.app.Failure;
-import org.a4p.app.Outcome;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.a4p.app.Failure;
+import org.a4p.app.Outcome;
 import org.a4p.db.Database;
 import org.a4p.ingest.read.ReadException;
 import org.a4p.ingest.read.SourceRow;

@@ -1,137 +1,210 @@
 package org.a4p.ingest;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.a4p.db.Dialect;
+import org.a4p.orgunit.OrgUnits;
 import org.a4p.pack.Field;
 import org.a4p.pack.Plausibility;
 import org.a4p.pack.RecordType;
+import org.a4p.records.RecordStore;
 
 /**
- * Holds new values against the group's own history (the current records stored before this
- * import): a month whose share of women jumps tenfold is implausible, and is accepted only on
- * the user's explicit word.
+ * Judges an import by the type's plausibility rules once its records are written, inside its
+ * transaction, so that the figures judged are those the import would leave: the current records
+ * stored before it, with its own records in place of those they revise. Each group and month that
+ * the import adds to or revises is compared with the same group's preceding months; the import's
+ * own records arrive by {@link #changed}, the others are read back for the months needed only.
  */
 final class PlausibilityCheck {
+    /** Findings listed; an import with more says how many more. */
+    static final int SHOWN = 100;
+
     private final RecordType type;
     private final Dialect dialect;
-    /** Per rule: the sorted history of ratios per group key. */
-    private final Map<Plausibility, Map<String, double[]>> histories = new HashMap<>();
+    private final List<PlausibilityLevel> levels = new ArrayList<>();
+    private final int[] fieldsRead;
 
-    PlausibilityCheck(RecordType type, Dialect dialect) {
+    PlausibilityCheck(RecordType type, OrgUnits orgUnits, Dialect dialect) {
         this.type = type;
         this.dialect = dialect;
+        Set<Integer> read = new TreeSet<>();
+        for (Plausibility rule : type.plausibility()) {
+            for (List<String> tokens : rule.levels()) {
+                PlausibilityLevel level = new PlausibilityLevel(type, orgUnits, rule, tokens);
+                levels.add(level);
+                read.addAll(level.fieldsRead());
+            }
+        }
+        this.fieldsRead = read.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    void load(Connection connection) throws SQLException {
-        for (Plausibility rule : type.plausibility()) {
-            List<String> columns = new ArrayList<>(rule.group());
-            columns.add(rule.numerator());
-            columns.addAll(rule.denominator());
-            String select = columns.stream().map(dialect::quote).collect(Collectors.joining(", "));
-            Map<String, List<Double>> ratios = new HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT " + select + " FROM " + type.tableName() + " WHERE retired_by IS NULL")) {
-                statement.setFetchSize(10_000);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        StringBuilder key = new StringBuilder();
-                        for (int i = 0; i < rule.group().size(); i++) {
-                            key.append(rs.getString(i + 1)).append('\u001f');
-                        }
-                        Double ratio = ratio(rule, rs.getObject(rule.group().size() + 1), denominators(rs, rule));
-                        if (ratio != null) {
-                            ratios.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(ratio);
-                        }
-                    }
-                }
-            }
-            Map<String, double[]> sorted = new HashMap<>();
-            ratios.forEach((key, list) -> {
-                double[] values = list.stream().mapToDouble(Double::doubleValue).toArray();
-                Arrays.sort(values);
-                sorted.put(key, values);
-            });
-            histories.put(rule, sorted);
+    /** Takes a record this import adds or revises, from the given file and row. */
+    void changed(Object[] values, String file, long row) {
+        for (PlausibilityLevel level : levels) {
+            level.add(values, file, row);
         }
     }
 
-    private static Object[] denominators(ResultSet rs, Plausibility rule) throws SQLException {
-        Object[] out = new Object[rule.denominator().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = rs.getObject(rule.group().size() + 2 + i);
+    /**
+     * Reads the other current records of the months the rules need (the changed months and their
+     * history), unless nothing was stored before the import, and returns every changed group and
+     * month found implausible, rule by rule.
+     */
+    List<PlausibilityFinding> judge(Connection connection, List<Long> importSubmissions, boolean storedBefore) throws SQLException {
+        Set<Integer> months = new TreeSet<>();
+        for (PlausibilityLevel level : levels) {
+            for (int month : level.changedMonths()) {
+                for (int m = month - level.rule().historyMonths(); m <= month; m++) {
+                    months.add(m);
+                }
+            }
+        }
+        if (months.isEmpty()) {
+            return List.of();
+        }
+        if (storedBefore) {
+            scan(connection, false, importSubmissions, months, (id, values) -> {
+                for (PlausibilityLevel level : levels) {
+                    level.add(values, null, 0);
+                }
+            });
+        }
+        List<PlausibilityFinding> out = new ArrayList<>();
+        levels.forEach(level -> out.addAll(level.judge()));
+        return out;
+    }
+
+    /** Flags this import's records of the groups and months found implausible, which the user accepted. */
+    void flag(Connection connection, List<PlausibilityFinding> findings, List<Long> importSubmissions, RecordStore store)
+            throws SQLException {
+        Map<PlausibilityLevel, Set<String>> keys = new HashMap<>();
+        Set<Integer> months = new TreeSet<>();
+        for (PlausibilityFinding finding : findings) {
+            keys.computeIfAbsent(finding.level(), l -> new java.util.HashSet<>()).add(finding.key());
+            months.add(finding.month());
+        }
+        List<Long> ids = new ArrayList<>();
+        scan(connection, true, importSubmissions, months, (id, values) -> {
+            for (Map.Entry<PlausibilityLevel, Set<String>> entry : keys.entrySet()) {
+                if (entry.getValue().contains(entry.getKey().key(values))) {
+                    ids.add(id);
+                    return;
+                }
+            }
+        });
+        store.flag(connection, type, ids);
+    }
+
+    /**
+     * One issue per group and month found implausible, at most {@link #SHOWN}; the advice depends on
+     * whether the user accepted them. Accepted, a last warning counts the rest (a rejection carries the count).
+     */
+    static List<RowIssue> issues(List<PlausibilityFinding> findings, boolean accepted) {
+        String advice = accepted ? "; accepted on request and flagged in every figure that uses these rows"
+                : ". Check these rows; to accept them as reported, import again with --accept-implausible and they will be"
+                        + " flagged in every figure that uses them";
+        List<RowIssue> out = new ArrayList<>();
+        for (PlausibilityFinding finding : findings.subList(0, Math.min(SHOWN, findings.size()))) {
+            out.add(new RowIssue(finding.tally().rows.firstFile(), 0, null, null, finding.text() + advice));
+        }
+        if (accepted && findings.size() > SHOWN) {
+            out.add(new RowIssue(out.get(0).file(), 0, null, null, PlausibilityFinding.IMPLAUSIBLE + ": " + (findings.size() - SHOWN)
+                    + " more groups and months, not listed" + advice));
         }
         return out;
     }
 
-    /** The reason a record is implausible, or null when every rule accepts it (or cannot judge). */
-    String check(Object[] values) {
+    private interface StoredRow {
+        void accept(long id, Object[] values);
+    }
+
+    /** The current records of the given months, written by this import's submissions ({@code ours}) or not. */
+    private void scan(Connection connection, boolean ours, List<Long> importSubmissions, Set<Integer> months, StoredRow each)
+            throws SQLException {
         List<Field> fields = type.fields();
-        for (Plausibility rule : type.plausibility()) {
-            StringBuilder key = new StringBuilder();
-            for (String name : rule.group()) {
-                key.append(values[indexOf(fields, name)]).append('\u001f');
+        String date = dialect.quote(type.dateField());
+        List<int[]> ranges = ranges(months);
+        String columns = java.util.Arrays.stream(fieldsRead).mapToObj(i -> dialect.quote(fields.get(i).name()))
+                .collect(Collectors.joining(", "));
+        String sql = "SELECT id, " + columns + " FROM " + type.tableName() + " WHERE retired_by IS NULL AND submission_id"
+                + (ours ? " IN (" : " NOT IN (") + importSubmissions.stream().map(s -> "?").collect(Collectors.joining(", "))
+                + ") AND (" + ranges.stream().map(r -> "(" + date + " >= ? AND " + date + " < ?)").collect(Collectors.joining(" OR "))
+                + ")" + whereSql();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int p = 1;
+            for (long submission : importSubmissions) {
+                statement.setLong(p++, submission);
             }
-            double[] history = histories.getOrDefault(rule, Map.of()).get(key.toString());
-            if (history == null || history.length < rule.minHistory()) {
-                continue;
+            for (int[] range : ranges) {
+                statement.setObject(p++, firstDay(range[0]));
+                statement.setObject(p++, firstDay(range[1]));
             }
-            Object[] denominator = rule.denominator().stream().map(name -> values[indexOf(fields, name)]).toArray();
-            Double ratio = ratio(rule, values[indexOf(fields, rule.numerator())], denominator);
-            double median = history.length % 2 == 1 ? history[history.length / 2]
-                    : (history[history.length / 2 - 1] + history[history.length / 2]) / 2;
-            if (ratio == null || median <= 0) {
-                continue;
+            for (String code : whereCodes()) {
+                statement.setString(p++, code);
             }
-            if (ratio > median * rule.maxFactor() || ratio < median / rule.maxFactor()) {
-                String what = rule.denominator().isEmpty() ? rule.numerator()
-                        : rule.numerator() + " / (" + String.join(" + ", rule.denominator()) + ")";
-                return "implausible (rule " + rule.id() + "): " + what + " is " + round(ratio) + ", more than "
-                        + round(rule.maxFactor()) + " times " + (ratio > median ? "above" : "below") + " the median "
-                        + round(median) + " of the " + history.length + " earlier records with the same "
-                        + String.join(", ", rule.group());
+            statement.setFetchSize(10_000);
+            try (ResultSet rs = statement.executeQuery()) {
+                Object[] values = new Object[fields.size()];
+                while (rs.next()) {
+                    for (int i = 0; i < fieldsRead.length; i++) {
+                        Object value = rs.getObject(i + 2);
+                        values[fieldsRead[i]] = value instanceof java.sql.Date day ? day.toLocalDate() : value;
+                    }
+                    each.accept(rs.getLong(1), values);
+                }
             }
         }
-        return null;
     }
 
-    private static Double ratio(Plausibility rule, Object numerator, Object[] denominator) {
-        if (!(numerator instanceof Number n)) {
-            return null;
+    /**
+     * The rules' {@code where} in SQL, so that only the records some rule takes are read: empty when
+     * a rule takes every record. The codes are bound in the order of {@link #whereCodes()}.
+     */
+    private String whereSql() {
+        List<Plausibility> rules = type.plausibility();
+        if (rules.stream().anyMatch(r -> r.where().isEmpty())) {
+            return "";
         }
-        if (denominator.length == 0) {
-            return n.doubleValue();
-        }
-        double sum = 0;
-        for (Object part : denominator) {
-            if (!(part instanceof Number d)) {
-                return null;
-            }
-            sum += d.doubleValue();
-        }
-        return sum == 0 ? null : n.doubleValue() / sum;
+        return " AND (" + rules.stream().map(r -> "(" + new java.util.TreeMap<>(r.where()).entrySet().stream()
+                .map(e -> dialect.quote(e.getKey()) + " IN (" + e.getValue().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining(" AND ")) + ")").collect(Collectors.joining(" OR ")) + ")";
     }
 
-    private static String round(double value) {
-        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+    private List<String> whereCodes() {
+        List<Plausibility> rules = type.plausibility();
+        if (rules.stream().anyMatch(r -> r.where().isEmpty())) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        rules.forEach(r -> new java.util.TreeMap<>(r.where()).values().forEach(codes -> out.addAll(new TreeSet<>(codes))));
+        return out;
     }
 
-    private static int indexOf(List<Field> fields, String name) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).name().equals(name)) {
-                return i;
+    /** Runs of consecutive months, each as {first, one past the last}. */
+    private static List<int[]> ranges(Set<Integer> months) {
+        List<int[]> out = new ArrayList<>();
+        for (int month : months) {
+            if (!out.isEmpty() && out.get(out.size() - 1)[1] == month) {
+                out.get(out.size() - 1)[1] = month + 1;
+            } else {
+                out.add(new int[] {month, month + 1});
             }
         }
-        throw new IllegalArgumentException("no field " + name);
+        return out;
+    }
+
+    private static LocalDate firstDay(int month) {
+        return LocalDate.of(month / 12, month % 12 + 1, 1);
     }
 }

@@ -21,4 +21,16 @@ public record SubmissionSummary(
         boolean synthetic,
         String status,
         String submittedBy,
-        Instant submittedAt) {}
+        Instant submittedAt) {
+
+    /** A file the import refused: on record so the data-quality indicators count it, with nothing written. */
+    static SubmissionSummary rejected(String recordType, String fileName, int rowsRead, String submittedBy, Instant at) {
+        return new SubmissionSummary(0, recordType, fileName, SubmissionStore.NO_HASH, "", null, false, rowsRead, 0, 0, 0, 0, 0, false,
+                "rejected", submittedBy, at);
+    }
+
+    SubmissionSummary withId(long newId) {
+        return new SubmissionSummary(newId, recordType, fileName, contentSha256, layout, snapshotDate, wholeDataset, rowsRead, added,
+                revised, unchanged, retired, warnings, synthetic, status, submittedBy, submittedAt);
+    }
+}

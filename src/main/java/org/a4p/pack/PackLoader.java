@@ -44,6 +44,13 @@ public final class PackLoader {
     private final Map<String, YamlNode> definitions = new java.util.HashMap<>();
     /** Term tables that flagging rules name, checked once every table is read. */
     private final Map<String, YamlNode> pendingTermTables = new LinkedHashMap<>();
+    /** Codes that plausibility rules filter on, checked once every code list is read. */
+    private final List<RuleCodes> pendingRuleCodes = new ArrayList<>();
+
+    private record RuleCodes(YamlNode node, String rule, String field, String codeList, List<String> codes) {}
+
+    private static final List<String> RULE_KEYS = List.of("id", "description", "measure", "numerator", "denominator", "where",
+            "levels", "history", "max_factor", "min_spreads");
 
     private PackLoader(PackSource source) {
         this.source = source;
@@ -343,8 +350,7 @@ public final class PackLoader {
         return Optional.of(new RecordType(id, optionalText(node, "name") == null ? id : optionalText(node, "name"),
                 optionalText(node, "description"), requiredText(node, "date_field"), requiredText(node, "mission_field"),
                 optionalText(node, "site_field"), textList(node, "key"), List.copyOf(fields), stages,
-                node.get("plausibility").map(YamlNode::items).orElse(List.of()).stream()
-                        .map(n -> plausibility(id, n, fields)).filter(java.util.Objects::nonNull).toList(),
+                plausibilityRules(id, node, fields),
                 node.get("flagging").map(n -> flagging(id, n, fields)).orElse(null), reporting(node),
                 restrictedAccess(id, node, fields)));
     }
@@ -380,33 +386,150 @@ public final class PackLoader {
         return List.copyOf(roles);
     }
 
+    private List<Plausibility> plausibilityRules(String typeId, YamlNode typeNode, List<Field> fields) {
+        List<Plausibility> out = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (YamlNode node : typeNode.get("plausibility").map(YamlNode::items).orElse(List.of())) {
+            Plausibility rule = plausibility(typeId, node, fields);
+            if (rule != null && !ids.add(rule.id())) {
+                problem(node, "plausibility rule '" + rule.id() + "' is defined twice in '" + typeId + "'");
+            }
+            if (rule != null) {
+                out.add(rule);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private Plausibility plausibility(String typeId, YamlNode node, List<Field> fields) {
         String id = requiredText(node, "id");
-        String numerator = requiredText(node, "numerator");
-        List<String> denominator = textList(node, "denominator");
-        List<String> group = textList(node, "group");
-        Double factor = number(node, "max_factor");
-        Double history = number(node, "min_history");
-        if (id == null || numerator == null) {
+        if (id == null) {
             return null;
         }
+        String rule = "plausibility rule '" + id + "' of '" + typeId + "'";
+        node.entries().forEach((key, value) -> {
+            if (!RULE_KEYS.contains(key)) {
+                problem(value, rule + ": unknown key '" + key + "'; known: " + RULE_KEYS);
+            }
+        });
+        Plausibility.Measure measure = measure(node, rule);
+        String numerator = optionalText(node, "numerator");
+        List<String> denominator = textList(node, "denominator");
+        boolean needsNumerator = measure != Plausibility.Measure.COUNT;
+        if (measure != null && needsNumerator != (numerator != null)) {
+            problem(node.get("numerator").orElse(node), rule + ": " + (needsNumerator
+                    ? "measure " + measure.name().toLowerCase(Locale.ROOT) + " needs a numerator (a numeric field)"
+                    : "measure count takes no numerator"));
+        }
+        boolean needsDenominator = measure == Plausibility.Measure.SHARE;
+        if (measure != null && needsDenominator == denominator.isEmpty()) {
+            problem(node.get("denominator").orElse(node), rule + ": " + (needsDenominator
+                    ? "measure share needs a denominator (the numeric fields summed)" : "only measure share takes a denominator"));
+        }
         List<String> numeric = new ArrayList<>(denominator);
-        numeric.add(numerator);
+        if (numerator != null) {
+            numeric.add(0, numerator);
+        }
         for (String name : numeric) {
             if (fields.stream().noneMatch(f -> f.name().equals(name) && f.type().isNumeric())) {
-                problem(node, "plausibility rule '" + id + "': '" + name + "' is not a numeric field of '" + typeId + "'");
+                problem(node, rule + ": '" + name + "' is not a numeric field of '" + typeId + "'");
             }
         }
-        for (String name : group) {
-            if (fields.stream().noneMatch(f -> f.name().equals(name))) {
-                problem(node, "plausibility rule '" + id + "': group field '" + name + "' is not a field of '" + typeId + "'");
-            }
+        Map<String, Set<String>> where = ruleFilter(typeId, rule, node, fields);
+        List<List<String>> levels = levels(typeId, rule, node, fields);
+        YamlNode history = node.get("history").orElse(null);
+        Double months = history == null ? null : number(history, "months");
+        Double min = history == null ? null : number(history, "min");
+        if (history != null) {
+            history.entries().forEach((key, value) -> {
+                if (!key.equals("months") && !key.equals("min")) {
+                    problem(value, rule + ": unknown key 'history." + key + "'; known: [months, min]");
+                }
+            });
         }
+        if (months == null || min == null || months != Math.rint(months) || min != Math.rint(min) || min < 1 || min > months) {
+            problem(history == null ? node : history, rule + " needs a history: {months: M, min: N}, whole numbers with 1 <= N <= M"
+                    + " (the preceding months compared with, and how many of them must have a value)");
+        }
+        Double factor = number(node, "max_factor");
         if (factor == null || factor <= 1) {
-            problem(node, "plausibility rule '" + id + "' needs a max_factor above 1");
+            problem(node.get("max_factor").orElse(node), rule + " needs a max_factor above 1 (how many times above or below"
+                    + " the median is too far)");
         }
-        return new Plausibility(id, optionalText(node, "description"), numerator, denominator, group,
-                factor == null ? 10 : factor, history == null ? 3 : history.intValue());
+        Double spreads = number(node, "min_spreads");
+        if (spreads == null || spreads < 0) {
+            problem(node.get("min_spreads").orElse(node), rule + " needs a min_spreads of 0 or more (how many robust spreads"
+                    + " from the median is too far)");
+        }
+        if (measure == null || months == null || min == null || factor == null || spreads == null) {
+            return null;
+        }
+        return new Plausibility(id, optionalText(node, "description"), measure, numerator, List.copyOf(denominator), where, levels,
+                months.intValue(), min.intValue(), factor, spreads);
+    }
+
+    private Plausibility.Measure measure(YamlNode node, String rule) {
+        String text = requiredText(node, "measure");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Plausibility.Measure.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problem(node.get("measure").orElseThrow(), rule + ": measure must be share, count or sum, got '" + text + "'");
+            return null;
+        }
+    }
+
+    /** A rule's {@code where}: code fields and the codes they may hold; the codes are checked once every code list is read. */
+    private Map<String, Set<String>> ruleFilter(String typeId, String rule, YamlNode node, List<Field> fields) {
+        YamlNode where = node.get("where").orElse(null);
+        if (where == null) {
+            return Map.of();
+        }
+        if (!where.isMap()) {
+            problem(where, rule + ": 'where' must be a map of code field to the codes it may hold");
+            return Map.of();
+        }
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        where.entries().forEach((name, codes) -> {
+            Optional<Field> field = fields.stream().filter(f -> f.name().equals(name) && f.type() == FieldType.CODE).findFirst();
+            List<String> list = codes.items().stream().map(YamlNode::text).toList();
+            if (field.isEmpty()) {
+                problem(codes, rule + ": where names '" + name + "', which is not a code field of '" + typeId + "'");
+            } else if (!codes.isList() || list.isEmpty()) {
+                problem(codes, rule + ": where." + name + " must be a list of codes");
+            } else {
+                pendingRuleCodes.add(new RuleCodes(codes, rule, name, field.get().codeList(), list));
+            }
+            out.put(name, Set.copyOf(list.stream().filter(java.util.Objects::nonNull).toList()));
+        });
+        return Map.copyOf(out);
+    }
+
+    private List<List<String>> levels(String typeId, String rule, YamlNode node, List<Field> fields) {
+        YamlNode levels = node.get("levels").orElse(null);
+        if (levels == null || !levels.isList() || levels.items().isEmpty()) {
+            problem(levels == null ? node : levels, rule + " needs levels: a list of groupings, each a list of fields or '"
+                    + Plausibility.SCOPE + "' (the month is always part of the group)");
+            return List.of();
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (YamlNode level : levels.items()) {
+            List<String> tokens = level.items().stream().map(YamlNode::text).toList();
+            if (!level.isList() || tokens.isEmpty()) {
+                problem(level, rule + ": each level must be a list of fields or '" + Plausibility.SCOPE + "', such as [mission]");
+                continue;
+            }
+            for (String token : tokens) {
+                if (!Plausibility.SCOPE.equals(token) && fields.stream().noneMatch(f -> f.name().equals(token))) {
+                    problem(level, rule + ": level names '" + token + "', which is neither '" + Plausibility.SCOPE
+                            + "' nor a field of '" + typeId + "'");
+                }
+            }
+            out.add(tokens);
+        }
+        return List.copyOf(out);
     }
 
     private RecordType.Reporting reporting(YamlNode node) {
@@ -502,6 +625,15 @@ public final class PackLoader {
     }
 
     private void checkRecordTypes(Map<String, RecordType> types, Map<String, CodeList> codeLists) {
+        for (RuleCodes pending : pendingRuleCodes) {
+            CodeList list = codeLists.get(pending.codeList());
+            for (String code : pending.codes()) {
+                if (list != null && !list.contains(code)) {
+                    problem(pending.node(), pending.rule() + ": where." + pending.field() + " names '" + code
+                            + "', which is not a code of code list '" + list.id() + "'; codes: " + list.codes());
+                }
+            }
+        }
         for (RecordType type : types.values()) {
             YamlNode typeNode = definitions.get(type.id());
             for (Field f : type.fields()) {

@@ -43,12 +43,12 @@ public final class RankCountries {
         try (Connection connection = database.dataSource().getConnection()) {
             List<YearMonth> months = ranking.months(connection);
             if (months.isEmpty()) {
-                return Outcome.failed(Failure.notFound("there are no personnel records; load them with ./a4p demo"
+                return Outcome.failed(Failure.noData("there are no personnel records; load them with ./a4p demo"
                         + " or ./a4p import --type personnel FILE"));
             }
             YearMonth month = request.month() == null ? months.get(months.size() - 1) : request.month();
             if (!months.contains(month)) {
-                return Outcome.failed(Failure.notFound("no personnel records for " + month + "; "
+                return Outcome.failed(Failure.noData("no personnel records for " + month + "; "
                         + nearest(GenderRanking.nearest(months, month))));
             }
             return Outcome.ok(new Ranking(month, request.scope(), request.category(),

@@ -58,46 +58,47 @@ public final class RecordStore {
         return out;
     }
 
+    /** Inserts new records, not flagged. */
     public void insert(Connection connection, RecordType type, List<Object[]> rows, long submissionId, boolean synthetic)
             throws SQLException {
-        insert(connection, type, rows, submissionId, synthetic, row -> false);
-    }
-
-    /** Inserts new records; {@code flagged} marks those accepted despite a plausibility rule. */
-    public void insert(Connection connection, RecordType type, List<Object[]> rows, long submissionId, boolean synthetic,
-            java.util.function.Predicate<Object[]> flagged) throws SQLException {
         List<Field> fields = type.fields();
         String columns = fields.stream().map(f -> dialect.quote(f.name())).collect(Collectors.joining(", "));
         String marks = fields.stream().map(f -> "?").collect(Collectors.joining(", "));
         String sql = "INSERT INTO " + type.tableName() + " (" + columns + ", row_hash, row_version, submission_id, synthetic, flagged)"
-                + " VALUES (" + marks + ", ?, 1, ?, ?, ?)";
+                + " VALUES (" + marks + ", ?, 1, ?, ?, FALSE)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             Batches.run(statement, rows, (st, row) -> {
                 int p = bindFields(st, fields, row);
                 st.setLong(p++, RecordValues.hash(row));
                 st.setLong(p++, submissionId);
-                st.setBoolean(p++, synthetic);
-                st.setBoolean(p, flagged.test(row));
+                st.setBoolean(p, synthetic);
             });
         }
     }
 
-    /** Overwrites stored records with new versions, keeping the old ones in the history. */
-    public void revise(Connection connection, RecordType type, List<Revision> revisions, long submissionId, boolean synthetic,
-            java.util.function.Predicate<Object[]> flagged) throws SQLException {
+    /** Overwrites stored records with new versions (not flagged), keeping the old ones in the history. */
+    public void revise(Connection connection, RecordType type, List<Revision> revisions, long submissionId, boolean synthetic)
+            throws SQLException {
         List<Field> fields = type.fields();
         String assignments = fields.stream().map(f -> dialect.quote(f.name()) + " = ?").collect(Collectors.joining(", "));
         String sql = "UPDATE " + type.tableName() + " SET " + assignments
-                + ", row_hash = ?, row_version = row_version + 1, submission_id = ?, synthetic = ?, flagged = ?, retired_by = NULL WHERE id = ?";
+                + ", row_hash = ?, row_version = row_version + 1, submission_id = ?, synthetic = ?, flagged = FALSE, retired_by = NULL WHERE id = ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             Batches.run(statement, revisions, (st, revision) -> {
                 int p = bindFields(st, fields, revision.values());
                 st.setLong(p++, RecordValues.hash(revision.values()));
                 st.setLong(p++, submissionId);
                 st.setBoolean(p++, synthetic);
-                st.setBoolean(p++, flagged.test(revision.values()));
                 st.setLong(p, revision.id());
             });
+        }
+    }
+
+    /** Marks records accepted despite a plausibility rule: every figure that uses them is flagged. */
+    public void flag(Connection connection, RecordType type, List<Long> ids) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE " + type.tableName() + " SET flagged = TRUE WHERE id = ?")) {
+            Batches.run(statement, ids, (st, id) -> st.setLong(1, id));
         }
     }
 

@@ -52,11 +52,13 @@ class UnDatasetsTest {
 
     App app;
     List<SubmissionSummary> firstLoad;
+    java.io.StringWriter firstLog;
 
     @BeforeParameterizedClassInvocation
     void loadDemo() {
         app = Fixtures.app(url);
-        firstLoad = new DemoLoader(app).load("test", Progress.NONE, new java.io.PrintWriter(java.io.Writer.nullWriter()), USED::contains);
+        firstLog = new java.io.StringWriter();
+        firstLoad = new DemoLoader(app).load("test", Progress.NONE, new java.io.PrintWriter(firstLog), USED::contains);
     }
 
     @AfterParameterizedClassInvocation
@@ -108,6 +110,30 @@ class UnDatasetsTest {
         }
         assertThat(total).isGreaterThan(50_000);
         assertThat(yearly("WPS.WOMEN_TROOPS", "PKO", 2020)).isCloseTo(100.0 * women / total, within(1e-9));
+    }
+
+    @Test
+    void theTablesMisprintedMonthsAreShownFlaggedNotSilentlyWrong() throws Exception {
+        assertThat(firstLog.toString().lines().filter(line -> line.startsWith("  warning: uniformed-contributions")))
+                .hasSize(11)
+                .anySatisfy(line -> assertThat(line).contains("scope PKO, category military_contingent, month 2020-08"));
+        try (Connection connection = app.database().dataSource().getConnection();
+             java.sql.ResultSet rs = connection.createStatement().executeQuery("SELECT DISTINCT \"report_date\", \"mission\""
+                     + " FROM rec_personnel WHERE flagged ORDER BY \"report_date\", \"mission\"")) {
+            java.util.Set<String> flagged = new java.util.TreeSet<>();
+            while (rs.next()) {
+                flagged.add(rs.getObject(1, LocalDate.class).toString().substring(0, 7) + " " + rs.getString(2));
+            }
+            // UNOCI's months alone in 2016; in 2020-08 every peacekeeping operation with troops, from the scope's finding.
+            assertThat(flagged).filteredOn(f -> f.startsWith("2016")).containsExactly("2016-01 UNOCI", "2016-04 UNOCI", "2016-05 UNOCI");
+            assertThat(flagged).filteredOn(f -> !f.startsWith("2016")).isNotEmpty().allMatch(f -> f.startsWith("2020-08 "))
+                    .contains("2020-08 UNMISS", "2020-08 UNIFIL");
+        }
+        assertThat(Fixtures.value(app, "WPS.WOMEN_TROOPS", "PKO", "2020-08", "").flagged()).isTrue();
+        assertThat(Fixtures.value(app, "WPS.WOMEN_TROOPS", "UNMISS", "2020-08", "").flagged()).isTrue();
+        assertThat(Fixtures.value(app, "WPS.WOMEN_TROOPS", "PKO", "2020-07", "").flagged()).isFalse();
+        assertThat(Fixtures.value(app, "WPS.WOMEN_TROOPS", "PKO", "2020-Q2", "").flagged()).isFalse();
+        assertThat(count(app, "SELECT COUNT(*) FROM rec_fatality WHERE flagged")).isZero();
     }
 
     @Test

@@ -94,27 +94,30 @@ class DataQualityTest {
     @MethodSource("org.a4p.testing.Databases#databases")
     void sharesOfRecordsWrittenThatWereFlaggedImplausible(String url) throws Exception {
         try (App app = Fixtures.app(url)) {
-            Path history = csv(folder, "q1.csv", HEADER,
+            Path history = csv(folder, "history.csv", HEADER,
+                    "2019-10-31,MINUSCA,Rwanda,military_contingent,5,95",
+                    "2019-11-30,MINUSCA,Rwanda,military_contingent,5,95",
+                    "2019-12-31,MINUSCA,Rwanda,military_contingent,5,95",
                     "2020-01-31,MINUSCA,Rwanda,military_contingent,5,95",
                     "2020-02-29,MINUSCA,Rwanda,military_contingent,5,95",
                     "2020-03-31,MINUSCA,Rwanda,military_contingent,6,94");
-            accepted(importFiles(app, "personnel", false, history)); // 3 written, none flagged
+            accepted(importFiles(app, "personnel", false, history)); // 6 written, none flagged
             Path april = csv(folder, "april.csv", HEADER,
                     "2020-04-30,MINUSCA,Nepal,military_contingent,2,98",
                     "2020-04-30,MINUSCA,Rwanda,military_contingent,60,40");
             assertThat(importFiles(app, "personnel", false, april)).isInstanceOf(ImportOutcome.Rejected.class); // nothing written
-            accepted(importImplausible(app, april)); // 2 written, Rwanda's 60% flagged
+            accepted(importImplausible(app, april)); // 2 written, both flagged: MINUSCA's troops are 31% women, against 5%
             accepted(importFiles(app, "personnel", false, history)); // unchanged: nothing written
             String year = thisYear();
-            // 100 * (0 + 0 + 1 + 0) / (3 + 0 + 2 + 0)
-            assertThat(amount(app, "DATA.FLAGGED_RECORDS_SHARE", "MINUSCA", year)).isEqualTo(100.0 * 1 / 5);
+            // 100 * (0 + 0 + 2 + 0) / (6 + 0 + 2 + 0)
+            assertThat(amount(app, "DATA.FLAGGED_RECORDS_SHARE", "MINUSCA", year)).isEqualTo(100.0 * 2 / 8);
             assertThat(Fixtures.value(app, "DATA.FLAGGED_RECORDS_SHARE", "PKO", year, "record_type=personnel").value())
-                    .isEqualTo(100.0 * 1 / 5);
+                    .isEqualTo(100.0 * 2 / 8);
 
             accepted(importFiles(app, "personnel", false, csv(folder, "january-revised.csv", HEADER,
                     "2020-01-31,MINUSCA,Rwanda,military_contingent,5,94"))); // a revision is written too: 1, not flagged
-            // 100 * 1 / (5 + 1)
-            assertThat(amount(app, "DATA.FLAGGED_RECORDS_SHARE", "MINUSCA", year)).isCloseTo(100.0 * 1 / 6, within(1e-9));
+            // 100 * 2 / (8 + 1)
+            assertThat(amount(app, "DATA.FLAGGED_RECORDS_SHARE", "MINUSCA", year)).isCloseTo(100.0 * 2 / 9, within(1e-9));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.a4p.ingest.read;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,8 +9,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -22,9 +19,11 @@ import org.apache.commons.csv.CSVRecord;
  * CSV (optionally gzip-compressed) through commons-csv. UTF-8 with or without byte order mark; the
  * delimiter (comma, semicolon or tab) is whichever occurs most often outside quotes in the header line
  * (ties: comma, then semicolon, then tab). Blank lines, and lines whose fields are all empty (such as
- * {@code ;;;} left by spreadsheet exports), are skipped. Empty fields stay {@code ""}; missing trailing
- * fields are {@code null}. More fields than header columns is an error unless the extra fields are all
- * empty (a trailing delimiter), which are dropped. Trailing empty header names are dropped likewise.
+ * {@code ;;;} left by spreadsheet exports), are skipped. Empty fields stay {@code ""}. Every other row
+ * must have as many fields as the header as written: a missing or extra field would shift values into
+ * the wrong columns. Trailing empty header names (a header ending in a delimiter, as rows then do too)
+ * count as fields but are not columns: a value under one is an error. The bounds of {@link Limits}
+ * hold, and UTF-16, a workbook or a binary file is refused by name (see {@link TextStart}).
  */
 final class CsvTableSource extends AbstractTableSource {
 
@@ -37,7 +36,10 @@ final class CsvTableSource extends AbstractTableSource {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
+    /** Columns: the header's names without trailing empty ones. */
     private final int width;
+    /** Fields in the header as written, trailing empty names included: every row has as many. */
+    private int fieldsPerRow;
 
     /** Physical lines consumed up to the end of the last record read: the next one starts on +1. */
     private long linesBefore;
@@ -51,15 +53,12 @@ final class CsvTableSource extends AbstractTableSource {
         this.totalBytes = totalBytes;
         this.counted = new CountingInputStream(raw);
         try {
-            InputStream in = counted;
-            if (gzip) {
-                try {
-                    in = new GZIPInputStream(counted, BUFFER);
-                } catch (ZipException | EOFException e) {
-                    throw new ReadException(fileName, 0, "not a gzip-compressed file", e);
-                }
-            }
+            InputStream in = gzip ? Gzip.open(fileName, counted) : counted;
             BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
+            String notText = TextStart.problem(buffered);
+            if (notText != null) {
+                throw new ReadException(fileName, 0, notText);
+            }
             char delimiter = detectDelimiter(buffered);
             CSVFormat format = CSVFormat.Builder.create()
                     .setDelimiter(delimiter)
@@ -70,7 +69,7 @@ final class CsvTableSource extends AbstractTableSource {
                     .setTrim(false)
                     .get();
             this.parser = CSVParser.builder()
-                    .setReader(new Utf8Reader(buffered, BUFFER))
+                    .setReader(new FieldLimitReader(new Utf8Reader(buffered, BUFFER), delimiter))
                     .setFormat(format)
                     .get();
             this.records = parser.iterator();
@@ -78,7 +77,7 @@ final class CsvTableSource extends AbstractTableSource {
             this.width = header.size();
         } catch (IOException e) {
             closeQuietly();
-            throw new ReadException(fileName, 0, "could not be read (" + e.getMessage() + ")", e);
+            throw translate(e, 0);
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -138,6 +137,7 @@ final class CsvTableSource extends AbstractTableSource {
         if (record == null) {
             throw new ReadException(fileName, 0, "the file is empty: expected a first line with the column names");
         }
+        fieldsPerRow = record.size();
         List<String> names = new ArrayList<>(record.size());
         for (String v : record.values()) {
             String name = v.strip();
@@ -150,8 +150,9 @@ final class CsvTableSource extends AbstractTableSource {
             names.remove(names.size() - 1);
         }
         if (names.isEmpty()) {
-            throw new ReadException(fileName, 1, "the first line has no column names");
+            throw new ReadException(fileName, lastStart, "the first line has no column names");
         }
+        Limits.checkHeader(fileName, lastStart, names, column -> Integer.toString(column + 1));
         return Collections.unmodifiableList(names);
     }
 
@@ -189,9 +190,14 @@ final class CsvTableSource extends AbstractTableSource {
     }
 
     private ReadException translate(Throwable e, long row) {
-        if (e instanceof Utf8Reader.NotUtf8Exception) {
-            return new ReadException(fileName, row,
-                    "not UTF-8 text (save the file as \"CSV UTF-8\" and upload it again)", e);
+        if (e instanceof Utf8Reader.NotUtf8Exception notUtf8) {
+            return new ReadException(fileName, row, (notUtf8.looksLikeLatin1
+                    ? "not UTF-8 text: it looks like Latin-1 or Windows-1252"
+                    : "not UTF-8 text (an invalid UTF-8 byte sequence)")
+                    + "; save the file as CSV UTF-8 and import it again", e);
+        }
+        if (e instanceof FieldLimitReader.LimitExceeded limit) {
+            return new ReadException(fileName, row, describe(limit), e);
         }
         if (e instanceof CSVException) {
             String m = String.valueOf(e.getMessage());
@@ -204,10 +210,30 @@ final class CsvTableSource extends AbstractTableSource {
             }
             return new ReadException(fileName, row, "not a valid CSV line", e);
         }
-        if (e instanceof ZipException || e instanceof EOFException) {
-            return new ReadException(fileName, row, "the compressed file is damaged or incomplete", e);
+        if (Gzip.isInflateFailure(e)) {
+            return new ReadException(fileName, row, Gzip.describe((IOException) e), e);
         }
         return new ReadException(fileName, row, "could not be read (" + e.getMessage() + ")", e);
+    }
+
+    private String describe(FieldLimitReader.LimitExceeded limit) {
+        boolean inHeader = header == null;
+        String where = !inHeader && limit.field < header.size() && !header.get(limit.field).isEmpty()
+                ? "column '" + header.get(limit.field) + "'" : "field " + (limit.field + 1);
+        return switch (limit.breach) {
+            case FIELD_TOO_LONG -> "the value in " + where + " is longer than " + Limits.count(Limits.MAX_FIELD_CHARS)
+                    + " characters, the most a value may have" + (limit.quoted ? " (a quote left open?)" : "");
+            case TOO_MANY_FIELDS -> inHeader
+                    ? "the header has more than " + Limits.count(Limits.MAX_COLUMNS) + " columns, the most a table may have"
+                    : "more than " + Limits.count(Limits.MAX_COLUMNS) + " fields, expected " + fieldsPerRow
+                            + " as in the header (a value holding the delimiter without quotes?)";
+        };
+    }
+
+    private String countMismatch(int fields) {
+        return fields + (fields == 1 ? " field" : " fields") + ", expected " + fieldsPerRow + " as in the header"
+                + (fields < fieldsPerRow ? " (a field or a delimiter missing?)"
+                        : " (a value holding the delimiter without quotes, or a delimiter too many?)");
     }
 
     @Override
@@ -224,15 +250,14 @@ final class CsvTableSource extends AbstractTableSource {
             return false;
         }
         String[] values = record.values();
-        int n = values.length;
-        if (n != width) {
-            if (n > width) {
-                for (int i = width; i < n; i++) {
-                    if (!values[i].isEmpty()) {
-                        throw new ReadException(fileName, lastStart,
-                                n + " values but the header has " + width
-                                        + " columns (is a value containing the delimiter not in quotes?)");
-                    }
+        if (values.length != fieldsPerRow) {
+            throw new ReadException(fileName, lastStart, countMismatch(values.length));
+        }
+        if (fieldsPerRow > width) {
+            for (int i = width; i < fieldsPerRow; i++) {
+                if (!values[i].isBlank()) {
+                    throw new ReadException(fileName, lastStart, "a value in field " + (i + 1)
+                            + ", which has no column name in the header");
                 }
             }
             values = Arrays.copyOf(values, width);

@@ -1,25 +1,27 @@
 package org.a4p.ingest.read;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 
 /**
  * JSON through Jackson's streaming {@link JsonParser}: a top-level array of objects, or an object with
@@ -29,13 +31,28 @@ import com.fasterxml.jackson.core.StreamReadFeature;
  * null fields, so the first object alone would not do); the second pass yields the rows. Uploads
  * given as a stream are therefore first copied to a temporary file. Values: strings as they are,
  * numbers as written in the file, booleans {@code true}/{@code false}, {@code null} and absent fields
- * as {@code null}; a nested object or array is an error naming the row and field, as is a repeated
- * field name within one object. An empty array is an error.
+ * as {@code null}; a nested object or array is an error naming the row and field. An empty array is
+ * an error.
+ *
+ * <p>The rule for keys: a key is a column, compared as layouts compare column names (trimmed,
+ * ignoring case), so {@code "Mission"} in one object and {@code "mission "} in another are one
+ * column, and a key no object shares simply adds a column the other rows leave empty (the import
+ * lists columns its layout does not use). Two keys of one object that name the same column are an
+ * error naming the row and both keys, as is a key that is not in the header on the second pass (the
+ * file changed while it was read). The bounds of {@link Limits} hold: columns, value, name and
+ * number lengths, nesting depth, and the inflation of a {@code .json.gz}. Text is UTF-8, or UTF-16
+ * or UTF-32 as Jackson detects them from the first bytes (JSON's own rule, so no value is misread).
  */
 final class JsonTableSource extends AbstractTableSource {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Limits.MAX_JSON_DEPTH)
+                    .maxStringLength(Limits.MAX_FIELD_CHARS)
+                    .maxNameLength(Limits.MAX_NAME_CHARS)
+                    .maxNumberLength(Limits.MAX_NUMBER_CHARS)
+                    .build())
             .build();
     private static final String RECORDS = "records";
 
@@ -95,7 +112,7 @@ final class JsonTableSource extends AbstractTableSource {
         this.width = names.size();
         try {
             this.parser = openParser();
-            if (!enterArray()) {
+            if (!enterArray(parser.nextToken())) {
                 throw new IllegalStateException("records array vanished between passes");
             }
         } catch (IOException e) {
@@ -112,15 +129,7 @@ final class JsonTableSource extends AbstractTableSource {
         counted = new CountingInputStream(raw);
         InputStream in = counted;
         try {
-            if (gzip) {
-                try {
-                    in = new GZIPInputStream(counted, 1 << 16);
-                } catch (ZipException | EOFException e) {
-                    throw new ReadException(fileName, 0, "not a gzip-compressed file", e);
-                }
-            } else {
-                in = new BufferedInputStream(counted, 1 << 16);
-            }
+            in = gzip ? Gzip.open(fileName, counted) : new BufferedInputStream(counted, 1 << 16);
             return FACTORY.createParser(in);
         } catch (IOException | RuntimeException e) {
             in.close();
@@ -128,13 +137,17 @@ final class JsonTableSource extends AbstractTableSource {
         }
     }
 
+    /** The column of a key: the same for keys that differ only in case or surrounding spaces. */
+    private static String columnKey(String key) {
+        return key.strip().toLowerCase(Locale.ROOT);
+    }
+
     /**
-     * Positions {@link #parser} just inside the records array.
+     * Positions {@link #parser} just inside the records array, from the document's first token.
      *
      * @return false if the document is not an array or a {"records": [...]} object
      */
-    private boolean enterArray() throws IOException {
-        JsonToken t = parser.nextToken();
+    private boolean enterArray(JsonToken t) throws IOException {
         if (t == JsonToken.START_ARRAY) {
             return true;
         }
@@ -157,11 +170,16 @@ final class JsonTableSource extends AbstractTableSource {
         long count = 0;
         try {
             parser = openParser();
-            if (!enterArray()) {
-                throw new ReadException(fileName, 0,
-                        "expected a list of records: an array of objects, or an object with a \"records\" array");
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new ReadException(fileName, 0, "the file is empty: expected a list of records");
             }
-            Map<String, Integer> trimmedToColumn = new HashMap<>();
+            if (!enterArray(first)) {
+                throw new ReadException(fileName, 0, "expected a list of records: an array of objects, or an object"
+                        + " with a \"records\" array; got " + describe(first));
+            }
+            Map<String, Integer> columnOfName = new HashMap<>();
+            long[] lastRowOf = new long[16]; // per column: the last row that held it, to find two keys for one column
             JsonToken t;
             while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
                 row++;
@@ -175,16 +193,28 @@ final class JsonTableSource extends AbstractTableSource {
                     if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                         throw nested(row, key, v);
                     }
-                    if (!columnOfKey.containsKey(key)) {
-                        String name = key.strip();
-                        Integer column = trimmedToColumn.get(name);
+                    Integer column = columnOfKey.get(key);
+                    if (column == null) {
+                        column = columnOfName.get(columnKey(key));
                         if (column == null) {
                             column = names.size();
-                            names.add(name);
-                            trimmedToColumn.put(name, column);
+                            if (column == Limits.MAX_COLUMNS) {
+                                throw new ReadException(fileName, row, "the records have more than "
+                                        + Limits.count(Limits.MAX_COLUMNS) + " different field names, the most a table may have");
+                            }
+                            names.add(key.strip());
+                            columnOfName.put(columnKey(key), column);
+                            if (column == lastRowOf.length) {
+                                lastRowOf = Arrays.copyOf(lastRowOf, column * 2);
+                            }
                         }
                         columnOfKey.put(key, column);
                     }
+                    if (lastRowOf[column] == row) {
+                        throw new ReadException(fileName, row, "the keys of this object name the column \""
+                                + names.get(column) + "\" twice (as \"" + key + "\" and another spelling); keep one");
+                    }
+                    lastRowOf[column] = row;
                 }
             }
             count = row;
@@ -212,7 +242,7 @@ final class JsonTableSource extends AbstractTableSource {
     }
 
     private ReadException nested(long row, String key, JsonToken v) {
-        return new ReadException(fileName, row, "field \"" + key + "\" holds "
+        return new ReadException(fileName, row, "field \"" + Limits.abbreviate(key) + "\" holds "
                 + (v == JsonToken.START_OBJECT ? "a nested object" : "a list")
                 + "; only plain values (text, numbers, true/false, null) are accepted");
     }
@@ -232,18 +262,22 @@ final class JsonTableSource extends AbstractTableSource {
     }
 
     private ReadException translate(IOException e, long row) {
+        if (e instanceof StreamConstraintsException tooLarge) {
+            return new ReadException(fileName, row, describe(tooLarge), e);
+        }
         if (e instanceof JsonProcessingException jpe) {
             String m = String.valueOf(jpe.getOriginalMessage());
             if (m.contains("Invalid UTF-8") || m.contains("Invalid UTF8")) {
-                return new ReadException(fileName, row, "not UTF-8 text", e);
+                return new ReadException(fileName, row,
+                        "not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8 and import it again", e);
             }
-            if (m.startsWith("Duplicate field")) {
-                return new ReadException(fileName, row, "the same field appears twice in one record: "
-                        + m.substring("Duplicate field ".length()), e);
+            if (m.startsWith("Duplicate field '") && m.endsWith("'")) {
+                String key = m.substring("Duplicate field '".length(), m.length() - 1);
+                return new ReadException(fileName, row, "the same field appears twice in one record: '" + Limits.abbreviate(key) + "'", e);
             }
             String where = jpe.getLocation() == null ? ""
                     : " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr();
-            if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            if (e instanceof JsonEOFException) {
                 return new ReadException(fileName, row,
                         "the file ends in the middle of the data (is it incomplete?)", e);
             }
@@ -259,10 +293,39 @@ final class JsonTableSource extends AbstractTableSource {
             }
             return new ReadException(fileName, row, "not valid JSON" + where + " (" + reason + ")", e);
         }
-        if (e instanceof ZipException || e instanceof EOFException) {
-            return new ReadException(fileName, row, "the compressed file is damaged or incomplete", e);
+        if (Gzip.isInflateFailure(e)) {
+            return new ReadException(fileName, row, Gzip.describe(e), e);
         }
         return new ReadException(fileName, row, "could not be read (" + e.getMessage() + ")", e);
+    }
+
+    private String currentKey() {
+        try {
+            return parser == null ? null : parser.currentName();
+        } catch (IOException unknown) {
+            return null;
+        }
+    }
+
+    /** Which bound of {@link Limits} the file broke, naming the field when there is one. */
+    private String describe(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        String key = currentKey();
+        String field = key == null ? "a field" : "field \"" + key + "\"";
+        if (m.startsWith("Document nesting depth")) {
+            return "values nested more than " + Limits.MAX_JSON_DEPTH + " levels deep; records are objects of plain values";
+        }
+        if (m.startsWith("String value length")) {
+            return "the value of " + field + " is longer than " + Limits.count(Limits.MAX_FIELD_CHARS)
+                    + " characters, the most a value may have";
+        }
+        if (m.startsWith("Number value length")) {
+            return "the number in " + field + " is longer than " + Limits.MAX_NUMBER_CHARS + " characters";
+        }
+        if (m.startsWith("Name length")) {
+            return "a field name is longer than " + Limits.MAX_NAME_CHARS + " characters, the most a column name may have";
+        }
+        return "too large to read (" + m.lines().findFirst().orElse(m) + ")";
     }
 
     @Override
@@ -291,7 +354,8 @@ final class JsonTableSource extends AbstractTableSource {
                 } else {
                     Integer c = columnOfKey.get(key);
                     if (c == null) {
-                        throw new ReadException(fileName, index, "the file changed while it was being read");
+                        throw new ReadException(fileName, index, "the key \"" + key
+                                + "\" is not in the header: the file changed while it was being read");
                     }
                     column = c;
                 }

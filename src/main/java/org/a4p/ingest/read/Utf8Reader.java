@@ -21,10 +21,13 @@ final class Utf8Reader extends Reader {
     /** Thrown for bytes that are not valid UTF-8. */
     static final class NotUtf8Exception extends IOException {
         final long byteOffset;
+        /** A byte above 127 alone among plain ones, as Latin-1 and Windows-1252 write é or ’. */
+        final boolean looksLikeLatin1;
 
-        NotUtf8Exception(long byteOffset) {
+        NotUtf8Exception(long byteOffset, boolean looksLikeLatin1) {
             super("invalid UTF-8 byte sequence at byte offset " + byteOffset);
             this.byteOffset = byteOffset;
+            this.looksLikeLatin1 = looksLikeLatin1;
         }
     }
 
@@ -69,7 +72,7 @@ final class Utf8Reader extends Reader {
         while (true) {
             CoderResult cr = decoder.decode(bytes, out, eof);
             if (cr.isError()) {
-                NotUtf8Exception e = new NotUtf8Exception(bytesBefore + bytes.position());
+                NotUtf8Exception e = new NotUtf8Exception(bytesBefore + bytes.position(), followedByNoContinuation());
                 if (out.position() > off) {
                     pending = e;
                     return out.position() - off;
@@ -93,6 +96,12 @@ final class Utf8Reader extends Reader {
             }
             fill();
         }
+    }
+
+    /** Whether the byte at fault is not followed by a UTF-8 continuation byte (10xxxxxx). */
+    private boolean followedByNoContinuation() {
+        int next = bytes.position() + 1;
+        return next >= bytes.limit() || (bytes.get(next) & 0xC0) != 0x80;
     }
 
     /** Moves unread bytes to the front and reads more; sets {@link #eof} at the end of the stream. */

@@ -24,6 +24,8 @@ import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
@@ -51,12 +53,25 @@ import org.xml.sax.helpers.AttributesImpl;
  * rounded to Excel's 15 significant digits, no trailing zeros; booleans {@code true}/{@code false};
  * error cells as their code ({@code #DIV/0!}); formulas as their cached value. Blank cells are
  * {@code null}; rows without any value are skipped. A value to the right of the last header column is
- * an error.
+ * an error. Hostile workbooks are refused: XML with a document type declaration (the door to external
+ * entities, which are never resolved), parts that inflate more than {@link Limits#MAX_INFLATION} times
+ * or beyond {@link #MAX_PART_BYTES} (zip bombs), and the bounds of {@link Limits}.
  */
 final class XlsxTableSource extends AbstractTableSource {
 
     private static final String DATA_SHEET = "data";
     private static final MathContext EXCEL_DIGITS = new MathContext(15);
+    private static final int LAST_COLUMN = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
+    /** Inflated size of one part; a sheet of a million rows of ten columns is about 300 MB of XML. */
+    static final long MAX_PART_BYTES = 1L << 30;
+    private static final String DOCTYPE = "the workbook's XML holds a document type declaration (DOCTYPE), which Excel"
+            + " never writes and which could make a reader fetch other files; it was not read";
+
+    static {
+        // POI's guards are process-wide settings: pinned here so that the bounds do not depend on POI's defaults
+        ZipSecureFile.setMinInflateRatio(1.0 / Limits.MAX_INFLATION);
+        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+    }
 
     private final String fileName;
     private final Path tempToDelete;
@@ -88,7 +103,7 @@ final class XlsxTableSource extends AbstractTableSource {
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (Exception e) {
-            throw notWorkbook(fileName, e);
+            throw notWorkbook(fileName, file, e);
         }
         return new XlsxTableSource(fileName, pkg, null);
     }
@@ -107,10 +122,26 @@ final class XlsxTableSource extends AbstractTableSource {
         try {
             pkg = OPCPackage.open(tmp.toFile(), PackageAccess.READ);
         } catch (Exception e) {
+            ReadException failure = notWorkbook(fileName, tmp, e);
             deleteQuietly(tmp);
-            throw notWorkbook(fileName, e);
+            throw failure;
         }
         return new XlsxTableSource(fileName, pkg, tmp);
+    }
+
+    /** Why a file POI could not open as a package is refused: the words depend on what it starts as. */
+    private static ReadException notWorkbook(String fileName, Path file, Exception e) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4);
+        } catch (IOException unreadable) {
+            head = new byte[0];
+        }
+        boolean zip = head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        if (zip && !isZipBomb(e)) {
+            return new ReadException(fileName, 0, "the workbook is damaged or incomplete (was it cut short?)", e);
+        }
+        return notWorkbook(fileName, e);
     }
 
     private static ReadException notWorkbook(String fileName, Exception e) {
@@ -120,14 +151,26 @@ final class XlsxTableSource extends AbstractTableSource {
         }
         if (isZipBomb(e)) {
             return new ReadException(fileName, 0,
-                    "the workbook is compressed unusually strongly (a possible zip bomb) and was not read", e);
+                    "the workbook is compressed unusually strongly or is unusually large (a possible zip bomb) and was not read", e);
+        }
+        if (hasDoctype(e)) {
+            return new ReadException(fileName, 0, DOCTYPE, e);
         }
         return new ReadException(fileName, 0, "not an Excel workbook (xlsx) file", e);
     }
 
     private static boolean isZipBomb(Throwable e) {
+        return causedBy(e, "Zip bomb");
+    }
+
+    /** POI's SAX and XMLBeans parsers refuse a DOCTYPE outright; this finds their refusal. */
+    private static boolean hasDoctype(Throwable e) {
+        return causedBy(e, "DOCTYPE");
+    }
+
+    private static boolean causedBy(Throwable e, String words) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("Zip bomb")) {
+            if (String.valueOf(t.getMessage()).contains(words)) {
                 return true;
             }
         }
@@ -159,7 +202,7 @@ final class XlsxTableSource extends AbstractTableSource {
                 pump();
             }
             if (header == null) {
-                throw new ReadException(fileName, 0, "the sheet \"" + sheetName
+                throw new ReadException(fileName, 0, "the sheet \"" + Limits.abbreviate(sheetName)
                         + "\" is empty: expected a first row with the column names");
             }
         } catch (ReadException e) {
@@ -167,7 +210,7 @@ final class XlsxTableSource extends AbstractTableSource {
             throw e;
         } catch (Exception e) {
             cleanUp(reader, stream);
-            if (isZipBomb(e)) {
+            if (isZipBomb(e) || hasDoctype(e)) {
                 throw notWorkbook(fileName, e);
             }
             if (e instanceof UnsupportedFileFormatException || e instanceof POIXMLException
@@ -281,6 +324,7 @@ final class XlsxTableSource extends AbstractTableSource {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                         handler.characters(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                 case XMLStreamConstants.END_DOCUMENT -> done = true;
+                case XMLStreamConstants.DTD -> throw new ReadException(fileName, 0, DOCTYPE);
                 default -> {
                     // comments, processing instructions: nothing for the handler
                 }
@@ -295,21 +339,21 @@ final class XlsxTableSource extends AbstractTableSource {
      */
     private static final class CachedStrings implements SharedStrings {
         private final SharedStrings table;
-        private final PlainText[] cache;
+        // grown to the strings the sheet uses: sized by the count a file declares, a 2 KB file could ask for 8 GB
+        private PlainText[] cache = new PlainText[64];
 
         CachedStrings(SharedStrings table) {
             this.table = table;
-            this.cache = new PlainText[Math.max(0, table.getUniqueCount())];
         }
 
         @Override
         public RichTextString getItemAt(int idx) {
-            if (idx < 0 || idx >= cache.length) {
-                return table.getItemAt(idx); // let POI report it
-            }
-            PlainText t = cache[idx];
+            PlainText t = idx >= 0 && idx < cache.length ? cache[idx] : null;
             if (t == null) {
-                t = new PlainText(table.getItemAt(idx).getString());
+                t = new PlainText(table.getItemAt(idx).getString()); // POI reports an index it does not hold
+                if (idx >= cache.length) {
+                    cache = Arrays.copyOf(cache, Math.max(idx + 1, cache.length * 2));
+                }
                 cache[idx] = t;
             }
             return t;
@@ -401,6 +445,9 @@ final class XlsxTableSource extends AbstractTableSource {
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
             int column = cellReference == null ? nextColumn : columnOf(cellReference);
+            if (column < 0 || column > LAST_COLUMN) { // before the header, the cells array grows to the column
+                throw new ReadException(fileName, rowIndex + 1, "a cell beyond column XFD, the last column a sheet can have");
+            }
             nextColumn = column + 1;
             String value = textOf(formattedValue);
             if (value == null) {
@@ -408,8 +455,17 @@ final class XlsxTableSource extends AbstractTableSource {
             }
             if (header != null && column >= width) {
                 throw new ReadException(fileName, rowIndex + 1, "a value in column "
-                        + CellReference.convertNumToColString(column) + " (\"" + abbreviate(value)
-                        + "\"), but the header ends at column " + CellReference.convertNumToColString(width - 1));
+                        + CellReference.convertNumToColString(column) + ", but the header ends at column "
+                        + CellReference.convertNumToColString(width - 1));
+            }
+            if (value.length() > Limits.MAX_FIELD_CHARS) {
+                throw new ReadException(fileName, rowIndex + 1, "the value in column "
+                        + CellReference.convertNumToColString(column) + " is longer than "
+                        + Limits.count(Limits.MAX_FIELD_CHARS) + " characters, the most a value may have");
+            }
+            if (header == null && column >= Limits.MAX_COLUMNS) {
+                throw new ReadException(fileName, rowIndex + 1, "the header has more than "
+                        + Limits.count(Limits.MAX_COLUMNS) + " columns, the most a table may have");
             }
             if (column >= cells.length) { // only before the header is known
                 cells = Arrays.copyOf(cells, Math.max(column + 1, cells.length * 2));
@@ -436,6 +492,7 @@ final class XlsxTableSource extends AbstractTableSource {
                 if (names.isEmpty()) {
                     return;
                 }
+                Limits.checkHeader(fileName, rowNum + 1L, names, CellReference::convertNumToColString);
                 header = Collections.unmodifiableList(names);
                 width = names.size();
                 cells = new String[width];
@@ -444,10 +501,6 @@ final class XlsxTableSource extends AbstractTableSource {
             next = new SourceRow(rowNum + 1L, cells); // cells has exactly width entries: hand it over
             cells = new String[width];
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
     /** Column index (0-based) of a cell reference such as "AB12". */
@@ -580,6 +633,9 @@ final class XlsxTableSource extends AbstractTableSource {
         } catch (ReadException e) {
             throw e;
         } catch (Exception e) {
+            if (isZipBomb(e)) {
+                throw notWorkbook(fileName, e);
+            }
             throw new ReadException(fileName, rowIndex + 1L, "the worksheet data is damaged and could not be read", e);
         }
         return next != null;

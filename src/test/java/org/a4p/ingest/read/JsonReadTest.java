@@ -106,6 +106,52 @@ class JsonReadTest {
     }
 
     @Test
+    void keysThatDifferOnlyInCaseOrSpacesAreOneColumn() throws IOException {
+        Path p = write("data.json", "[{\"Mission\": \"A\"}, {\" mission \": \"B\", \"n\": 1}]");
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.header()).containsExactly("Mission", "n");
+            assertThat(CsvReadTest.readAll(src)).containsExactly(
+                    new SourceRow(1, new String[] {"A", null}), new SourceRow(2, new String[] {"B", "1"}));
+        }
+        assertThatThrownBy(() -> TableReaders.open(write("twice.json", "[{\"n\": 1}, {\"mission\": \"A\", \"MISSION\": \"B\"}]")))
+                .hasMessage("twice.json row 2: the keys of this object name the column \"mission\" twice"
+                        + " (as \"MISSION\" and another spelling); keep one");
+    }
+
+    @Test
+    void boundsOnNumbersValuesAndNestingNameTheRowAndField() throws IOException {
+        assertThatThrownBy(() -> TableReaders.open(write("n.json", "[{\"a\": 1}, {\"a\": " + "1".repeat(101) + "}]")))
+                .hasMessage("n.json row 2: the number in field \"a\" is longer than 100 characters");
+        Path longText = write("s.json", "[{\"a\": \"ok\"}, {\"a\": \"" + "x".repeat(Limits.MAX_FIELD_CHARS + 1) + "\"}]");
+        try (TableSource src = TableReaders.open(longText)) {
+            src.next();
+            assertThatThrownBy(src::next).hasMessage(
+                    "s.json row 2: the value of field \"a\" is longer than 100,000 characters, the most a value may have");
+        }
+        String deep = "[".repeat(Limits.MAX_JSON_DEPTH + 1) + "]".repeat(Limits.MAX_JSON_DEPTH + 1);
+        assertThatThrownBy(() -> TableReaders.open(write("d.json", "{\"x\": " + deep + ", \"records\": [{\"a\": 1}]}")))
+                .hasMessage("d.json: values nested more than 64 levels deep; records are objects of plain values");
+    }
+
+    @Test
+    void emptyFileAndScalarDocument() throws IOException {
+        assertThatThrownBy(() -> TableReaders.open(write("e.json", "  \n")))
+                .hasMessage("e.json: the file is empty: expected a list of records");
+        assertThatThrownBy(() -> TableReaders.open(write("s.json", "true")))
+                .hasMessage("s.json: expected a list of records: an array of objects, or an object with a \"records\" array;"
+                        + " got a true/false value");
+    }
+
+    @Test
+    void utf16IsDetectedAndReadAsSuch() throws IOException {
+        Path p = dir.resolve("utf16.json");
+        Files.write(p, "[{\"name\": \"Bangui caf\u00e9\"}]".getBytes(StandardCharsets.UTF_16LE));
+        try (TableSource src = TableReaders.open(p)) {
+            assertThat(src.next().values()).containsExactly("Bangui caf\u00e9");
+        }
+    }
+
+    @Test
     void invalidUtf8() throws IOException {
         Path p = dir.resolve("bad.json");
         byte[] head = "[{\"a\": \"ok\"}, {\"a\": \"caf".getBytes(StandardCharsets.UTF_8);
@@ -116,6 +162,6 @@ class JsonReadTest {
         System.arraycopy(tail, 0, all, head.length + 1, tail.length);
         Files.write(p, all);
         assertThatThrownBy(() -> TableReaders.open(p))
-                .hasMessage("bad.json row 2: not UTF-8 text");
+                .hasMessage("bad.json row 2: not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8 and import it again");
     }
 }

@@ -128,8 +128,21 @@ class XlsxReadTest {
             src.next();
             assertThatThrownBy(src::next)
                     .isInstanceOf(ReadException.class)
-                    .hasMessage("w.xlsx row 3: a value in column D (\"stray\"), but the header ends at column B");
+                    .hasMessage("w.xlsx row 3: a value in column D, but the header ends at column B");
         }
+    }
+
+    @Test
+    void aColumnNameTwiceIsAnErrorNamingTheColumnsByLetter() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        XSSFSheet s = wb.createSheet("data");
+        s.createRow(1).createCell(0).setCellValue("mission");
+        s.getRow(1).createCell(2).setCellValue("Mission");
+        s.createRow(2).createCell(0).setCellValue("A");
+        Path p = save(wb, "twice.xlsx");
+        assertThatThrownBy(() -> TableReaders.open(p))
+                .hasMessage("twice.xlsx row 2: the column name 'Mission' appears twice (columns A and C):"
+                        + " rename or remove one, as only one of them could be read");
     }
 
     @Test

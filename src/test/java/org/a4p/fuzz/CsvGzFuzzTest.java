@@ -1,0 +1,12 @@
+package org.a4p.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/** Arbitrary bytes read as a gzip-compressed CSV file. */
+class CsvGzFuzzTest {
+
+    @FuzzTest(maxDuration = "30s")
+    void readsRowsOrExplainsWhyNot(byte[] data) {
+        TableReadCheck.readWhole("fuzz.csv.gz", data);
+    }
+}
