@@ -18,6 +18,11 @@ public enum Role {
         return this == MISSION_OFFICER;
     }
 
+    /** A delegate reads published values only, as the public does: never records. */
+    public boolean readsPublishedOnly() {
+        return this == DELEGATE;
+    }
+
     public static Optional<Role> ofCode(String code) {
         return Arrays.stream(values()).filter(role -> role.code().equals(code)).findFirst();
     }

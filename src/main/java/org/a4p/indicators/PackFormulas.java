@@ -5,6 +5,7 @@ import java.util.List;
 import org.a4p.indicators.formula.Formula;
 import org.a4p.indicators.formula.FormulaChecker;
 import org.a4p.indicators.formula.FormulaException;
+import org.a4p.pack.Confidentiality;
 import org.a4p.pack.Indicator;
 import org.a4p.pack.Pack;
 import org.a4p.pack.PackProblem;
@@ -29,6 +30,13 @@ public final class PackFormulas {
                     if (!known) {
                         problems.add(new PackProblem(file, line, "indicator " + indicator.id() + ": disaggregation '" + field
                                 + "' is not a field of " + formula.recordTypes()));
+                    }
+                    // A disaggregation's codes are labels of public values.
+                    boolean confidential = formula.recordTypes().stream().anyMatch(t -> pack.recordType(t).flatMap(rt -> rt.field(field))
+                            .filter(f -> f.confidentiality() != Confidentiality.PUBLIC).isPresent());
+                    if (confidential) {
+                        problems.add(new PackProblem(file, line, "indicator " + indicator.id() + ": disaggregation '" + field
+                                + "' is not a public field: its values would label published figures"));
                     }
                 }
             } catch (FormulaException e) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.a4p.access.Role;
 import org.a4p.orgunit.OrgUnit;
 import org.a4p.orgunit.OrgUnits;
 import org.apache.commons.csv.CSVFormat;
@@ -257,6 +258,10 @@ public final class PackLoader {
             return new PackSettings(5, 0.10);
         }
         Double threshold = number(node, "small_cell_threshold");
+        if (threshold != null && (threshold < 1 || threshold != Math.rint(threshold))) {
+            problem(node.get("small_cell_threshold").orElseThrow(), "small_cell_threshold must be a whole number of records,"
+                    + " 1 or more (1 suppresses nothing), got '" + optionalText(node, "small_cell_threshold") + "'");
+        }
         Double margin = number(node, "at_risk_margin");
         return new PackSettings(threshold == null ? 5 : threshold.intValue(), margin == null ? 0.10 : margin);
     }
@@ -346,7 +351,39 @@ public final class PackLoader {
                 optionalText(node, "description"), requiredText(node, "date_field"), requiredText(node, "mission_field"),
                 optionalText(node, "site_field"), textList(node, "key"), List.copyOf(fields), stages,
                 plausibilityRules(id, node, fields),
-                node.get("flagging").map(n -> flagging(id, n, fields)).orElse(null), reporting(node)));
+                node.get("flagging").map(n -> flagging(id, n, fields)).orElse(null), reporting(node),
+                restrictedAccess(id, node, fields)));
+    }
+
+    /**
+     * {@code restricted_access: [role, ...]}: the roles of {@link Role} granted the type's restricted
+     * fields; none when absent. A pack cannot add a role, since what a role may do is the product's.
+     */
+    private List<String> restrictedAccess(String typeId, YamlNode node, List<Field> fields) {
+        Optional<YamlNode> list = node.get("restricted_access");
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        if (!list.get().isList()) {
+            problem(list.get(), "restricted_access of '" + typeId + "' must be a list of roles; roles: " + Role.codes());
+            return List.of();
+        }
+        Set<String> roles = new java.util.LinkedHashSet<>();
+        for (YamlNode item : list.get().items()) {
+            String code = item.text();
+            Optional<Role> role = Role.ofCode(code);
+            if (role.isEmpty()) {
+                problem(item, "restricted_access of '" + typeId + "': unknown role '" + code + "'; roles: " + Role.codes());
+            } else if (role.get().readsPublishedOnly()) {
+                problem(item, "restricted_access of '" + typeId + "': role '" + code + "' reads published values only, never records");
+            } else if (!roles.add(code)) {
+                problem(item, "restricted_access of '" + typeId + "' names role '" + code + "' twice");
+            }
+        }
+        if (fields.stream().noneMatch(Field::isRestricted)) {
+            problem(list.get(), "restricted_access of '" + typeId + "' grants nothing: '" + typeId + "' has no restricted field");
+        }
+        return List.copyOf(roles);
     }
 
     private List<Plausibility> plausibilityRules(String typeId, YamlNode typeNode, List<Field> fields) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * natural key that makes re-imports idempotent. {@code stages} is set for cases that move through
  * stages; their derived stage dates are among {@code fields}. {@code plausibility} lists the rules
  * that hold a new value against the group's own history; {@code flagging} (optional) says how
- * records are flagged from their text at import.
+ * records are flagged from their text at import. {@code restrictedAccess} names the roles (codes of
+ * {@code org.a4p.access.Role}) granted the type's restricted fields; no other role sees them.
  */
 public record RecordType(
         String id,
@@ -23,7 +24,8 @@ public record RecordType(
         Stages stages,
         List<Plausibility> plausibility,
         Flagging flagging,
-        Reporting reporting) {
+        Reporting reporting,
+        List<String> restrictedAccess) {
 
     /**
      * Who writes a type's records and how often missions owe them: {@code system} types are
@@ -38,7 +40,7 @@ public record RecordType(
     /** A record type whose records do not move through stages. */
     public RecordType(String id, String name, String description, String dateField, String missionField, String siteField,
             List<String> key, List<Field> fields) {
-        this(id, name, description, dateField, missionField, siteField, key, fields, null, List.of(), null, Reporting.NONE);
+        this(id, name, description, dateField, missionField, siteField, key, fields, null, List.of(), null, Reporting.NONE, List.of());
     }
 
     /** True for fields the store derives (stage dates), which files do not carry. */

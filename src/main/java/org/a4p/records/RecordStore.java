@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -195,6 +198,45 @@ public final class RecordStore {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * The current (not retired) records of a type in the order they were first stored, each as
+     * field name to value for the named fields only, so a field left out is never read. {@code
+     * missions} limits them to those missions; null reads every mission's.
+     */
+    public List<Map<String, Object>> current(Connection connection, RecordType type, List<String> fields,
+            Collection<String> missions, long offset, int limit) throws SQLException {
+        if (missions != null && missions.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(fields.isEmpty() ? "id" : fields.stream().map(dialect::quote).collect(Collectors.joining(", ")))
+                .append(" FROM ").append(type.tableName()).append(" WHERE retired_by IS NULL");
+        if (missions != null) {
+            sql.append(" AND ").append(dialect.quote(type.missionField())).append(" IN (")
+                    .append(missions.stream().map(m -> "?").collect(Collectors.joining(", "))).append(")");
+        }
+        sql.append(" ORDER BY id LIMIT ? OFFSET ?");
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (String mission : missions == null ? List.<String>of() : missions) {
+                statement.setString(p++, mission);
+            }
+            statement.setInt(p++, limit);
+            statement.setLong(p, offset);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> record = new LinkedHashMap<>();
+                    for (int i = 0; i < fields.size(); i++) {
+                        record.put(fields.get(i), RecordValues.normalise(rs.getObject(i + 1)));
+                    }
+                    out.add(record);
+                }
+            }
+        }
+        return out;
     }
 
     private static int bindFields(PreparedStatement statement, List<Field> fields, Object[] row) throws SQLException {

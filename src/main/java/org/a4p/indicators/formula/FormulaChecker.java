@@ -244,6 +244,9 @@ public final class FormulaChecker {
         if (field.isEmpty()) {
             problem("'" + name + "' is not a field of " + type.id() + "; fields: "
                     + String.join(", ", type.fields().stream().map(Field::name).toList()));
+        } else if (field.get().isRestricted()) {
+            // A figure is seen by roles not granted the field: even a count on it would tell its values.
+            problem("'" + name + "' is a restricted field of " + type.id() + ": restricted fields never feed a figure");
         }
         return field;
     }
