@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.a4p.access.Role;
 import org.a4p.access.User;
+import org.a4p.disclosure.Caller;
 
 /**
  * Who makes a request, as {@link ApiGuard} established it: a user signed in by session cookie or
@@ -50,6 +51,11 @@ record ApiCaller(User user, Via via, String sessionId) {
     /** The missions a mission officer is limited to; empty for every other caller. */
     List<String> missionScope() {
         return !anonymous() && user.role().scopedToMissions() ? user.missions() : List.of();
+    }
+
+    /** The caller as the disclosure package judges what it may see. */
+    Caller disclosure() {
+        return anonymous() ? Caller.anonymous() : Caller.of(user);
     }
 
     boolean scopedToMissions() {

@@ -21,7 +21,10 @@ final class Bodies {
 
     static <T> T json(Context ctx, Class<T> type, String expected) {
         requireJson(ctx);
-        byte[] body = read(ctx, SMALL, "a JSON body");
+        byte[] body = ctx.bodyAsBytes(); // bounded by the server's maxRequestSize, and cached
+        if (body.length > SMALL) {
+            throw HttpProblem.tooLarge("Expected a JSON body of at most " + size(SMALL) + ".");
+        }
         try {
             T value = Json.mapper().readValue(body, type);
             if (value == null) {

@@ -22,12 +22,12 @@ final class Catalogue {
         }
     }
 
-    /** {@code restricted}: only the roles the type grants its restricted fields see the field's values. */
+    /** {@code restricted}: only the roles the type's {@code restrictedAccess} names see the field's values. */
     record FieldView(String name, String type, boolean required, String codeList, List<String> codes, BigDecimal min, BigDecimal max,
             String pattern, String confidentiality, boolean restricted, boolean derived, String description) {}
 
     record RecordTypeView(String id, String name, String description, String dateField, String missionField, String siteField,
-            List<String> key, boolean systemWritten, List<FieldView> fields) {}
+            List<String> key, boolean systemWritten, List<String> restrictedAccess, List<FieldView> fields) {}
 
     record Benchmark(int year, double value, String source) {
         static Benchmark of(Indicator.Benchmark benchmark) {
@@ -75,7 +75,7 @@ final class Catalogue {
 
     private RecordTypeView view(RecordType type) {
         return new RecordTypeView(type.id(), type.name(), type.description(), type.dateField(), type.missionField(), type.siteField(),
-                type.key(), type.reporting().system(), type.fields().stream().map(field -> view(type, field)).toList());
+                type.key(), type.reporting().system(), type.restrictedAccess(), type.fields().stream().map(field -> view(type, field)).toList());
     }
 
     private FieldView view(RecordType type, Field field) {
