@@ -33,6 +33,10 @@ final class ApiGuard implements Handler {
     @Override
     public void handle(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) { // a static file of the API's documentation page: public, and no route
+            ctx.attribute(ApiCaller.ATTRIBUTE, ApiCaller.ANONYMOUS);
+            return;
+        }
         String method = endpoint.method.name();
         String action = method + ":" + endpoint.path;
         ApiPolicy.Rule rule = ApiPolicy.find(method, endpoint.path).orElse(null);
