@@ -77,8 +77,8 @@ final class ApiGuard implements Handler {
     private ApiCaller authenticate(Context ctx) {
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
-            ctx.header("WWW-Authenticate", "Bearer");
             if (!authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+                ctx.header("WWW-Authenticate", "Bearer");
                 throw HttpProblem.unauthorized("Expected Authorization: Bearer TOKEN.");
             }
             AuthenticateToken.Result result = accounts.authenticateToken().run(
@@ -86,6 +86,7 @@ final class ApiGuard implements Handler {
             if (result instanceof AuthenticateToken.Authenticated authenticated) {
                 return ApiCaller.byToken(authenticated.user());
             }
+            ctx.header("WWW-Authenticate", "Bearer");
             throw HttpProblem.unauthorized("The API token does not work: it is unknown, expired or revoked, or its user is disabled.");
         }
         String sessionId = cookie.read(ctx);
