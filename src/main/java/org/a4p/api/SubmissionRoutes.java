@@ -42,8 +42,11 @@ final class SubmissionRoutes {
         }
         String fileName;
         byte[] bytes;
+        if (ctx.contentLength() > MAX_UPLOAD + 64 * 1024) {
+            throw HttpProblem.tooLarge("Expected an upload of at most " + MAX_UPLOAD / (1024 * 1024) + " MiB.");
+        }
         if (ctx.isMultipartFormData()) {
-            UploadedFile upload = ctx.uploadedFile("file");
+            UploadedFile upload = filePart(ctx);
             if (upload == null) {
                 throw HttpProblem.badBody("Expected a multipart part named 'file' holding a CSV, XLSX or JSON file.");
             }
@@ -68,6 +71,20 @@ final class SubmissionRoutes {
                     refused.errors());
         } else {
             throw new FailedRequest(((SubmitRecords.Refused) result).failure());
+        }
+    }
+
+    /** Jetty refuses a multipart body it cannot parse, or a part over the bound, with a servlet exception: a 400 or 413, not a fault. */
+    private static UploadedFile filePart(Context ctx) {
+        try {
+            return ctx.uploadedFile("file");
+        } catch (Exception e) { // Kotlin rethrows the servlet's checked exception undeclared
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause.getMessage() != null && cause.getMessage().contains("max file size exceeded")) {
+                    throw HttpProblem.tooLarge("Expected a file of at most " + MAX_UPLOAD / (1024 * 1024) + " MiB.");
+                }
+            }
+            throw HttpProblem.badBody("Expected a multipart/form-data body with a part named 'file'; this one does not parse.");
         }
     }
 

@@ -144,6 +144,18 @@ class SubmissionsApiTest {
     }
 
     @Test
+    void aBodyThatIsNeitherAFileNorJsonIsRefusedAsSuch() {
+        HttpResponse<String> garbled = http.send("POST", "/api/v1/submissions?type=fatality", analyst,
+                new ApiClient.Body("multipart/form-data; boundary=xx", "garbage".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(garbled).get("type").asText()).isEqualTo("urn:a4p:problem:bad-body");
+        HttpResponse<String> text = http.send("POST", "/api/v1/submissions?type=fatality", analyst,
+                new ApiClient.Body("text/csv", "casualty_id\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(http.send("POST", "/api/v1/submissions", analyst, ApiClient.Body.json("[]")).statusCode()).as("no type").isEqualTo(400);
+    }
+
+    @Test
     void aMissionOfficerSubmitsInTheTypesOwnLayoutOnly() {
         HttpResponse<String> response = http.send("POST", "/api/v1/submissions?type=fatality&layout=un_fatalities", officer,
                 ApiClient.Body.file("un.csv", "casualty_id\n"));
