@@ -79,6 +79,7 @@ final class SubmissionRoutes {
         try {
             return ctx.uploadedFile("file");
         } catch (Exception e) { // Kotlin rethrows the servlet's checked exception undeclared
+            ctx.header("Connection", "close"); // the rest of the body is unread: the connection cannot carry another request
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause.getMessage() != null && cause.getMessage().contains("max file size exceeded")) {
                     throw HttpProblem.tooLarge("Expected a file of at most " + MAX_UPLOAD / (1024 * 1024) + " MiB.");
