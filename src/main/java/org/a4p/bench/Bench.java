@@ -126,7 +126,7 @@ public final class Bench {
             out.println("Scorecard reads (stored values only; the records are not scanned):");
             ScorecardBuilder builder = new ScorecardBuilder(app.pack());
             List<Double> latencies = new ArrayList<>();
-            String[] units = {"PKO", "MINUSCA", "MONUSCO", "UNMISS", "UNIFIL"};
+            String[] units = {app.pack().orgUnits().defaultScope(), "MINUSCA", "MONUSCO", "UNMISS", "UNIFIL"};
             ValueQuery query = new ValueQuery();
             for (int i = 0; i < 300; i++) {
                 String unit = units[i % units.length];

@@ -30,7 +30,7 @@ final class BenchData {
 
     BenchData(OrgUnits orgUnits) {
         this.missions = orgUnits.missions().stream()
-                .filter(m -> OrgUnits.PKO.equals(m.scope()) && m.isActiveOn(LocalDate.of(2017, 1, 1)) && m.isActiveOn(LocalDate.of(2024, 12, 31)))
+                .filter(m -> m.scope().equals(orgUnits.defaultScope()) && m.isActiveOn(LocalDate.of(2017, 1, 1)) && m.isActiveOn(LocalDate.of(2024, 12, 31)))
                 .toList();
         List<OrgUnit> all = new ArrayList<>();
         missions.forEach(m -> all.addAll(orgUnits.sitesOf(m.code())));

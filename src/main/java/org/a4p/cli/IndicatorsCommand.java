@@ -41,7 +41,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Option(names = "--indicator", paramLabel = "ID", description = "One indicator, e.g. P4.FATALITIES_MALICIOUS.")
     String indicator;
 
-    @Option(names = "--mission", paramLabel = "ORGUNIT", defaultValue = "PKO", description = "Org unit (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mission", paramLabel = "ORGUNIT", description = "Org unit (default: the pack's first scope, PKO).")
     String orgUnit;
 
     @Option(names = "--period", paramLabel = "P", description = "One period: 2020, 2020-Q3 or 2020-07 (sets the grain).")
@@ -60,7 +60,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (App app = Main.database(spec).open()) {
             List<IndicatorValue> values = new QueryValues(app.pack(), app.database())
-                    .run(new QueryValues.Request(indicator, orgUnit, period, by.grain, totalsOnly))
+                    .run(new QueryValues.Request(indicator, orgUnit == null ? app.pack().orgUnits().defaultScope() : orgUnit, period,
+                            by.grain, totalsOnly))
                     .orElseThrow(Refused::new);
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {

@@ -38,8 +38,9 @@ final class RankingCommand implements Callable<Integer> {
             + " formed_police_unit or individual_police (default: all).")
     String category;
 
-    @Option(names = "--scope", paramLabel = "PKO|SPM|ALL", defaultValue = "PKO",
-            description = "Missions counted: PKO (peacekeeping operations, the default), SPM (special political missions) or ALL.")
+    @Option(names = "--scope", paramLabel = "SCOPE|ALL",
+            description = "Missions counted: those of one scope of the pack (PKO, peacekeeping operations, the default;"
+                    + " SPM, special political missions) or ALL.")
     String scope;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE}).")
@@ -55,16 +56,16 @@ final class RankingCommand implements Callable<Integer> {
                 throw new UsageProblem("--month '" + month + "' is not a month: expected YYYY-MM, such as 2020-12");
             }
         }
-        String scopeCode = scope.trim().toUpperCase(Locale.ROOT);
         PrintWriter out = spec.commandLine().getOut();
         try (App app = Main.database(spec).open()) {
+            String scopeCode = scope == null ? app.pack().orgUnits().defaultScope() : scope.trim().toUpperCase(Locale.ROOT);
             RankCountries.Ranking ranking = new RankCountries(app.pack(), app.database())
                     .run(new RankCountries.Request(requested, scopeCode.equals("ALL") ? null : scopeCode, category))
                     .orElseThrow(Refused::new);
             switch (format) {
                 case csv -> printCsv(ranking.month(), ranking.rows(), out);
                 case json -> out.println(Json.pretty(ranking.rows().stream().map(row -> new RankedCountry(ranking.month(), row)).toList()));
-                case table -> printTable(new GenderRanking(app.pack()), ranking.month(), scopeCode, ranking.rows(), out);
+                case table -> printTable(app, ranking.month(), scopeCode, ranking.rows(), out);
             }
             out.flush();
             if (ranking.rows().isEmpty() && format != Format.table) {
@@ -84,8 +85,8 @@ final class RankingCommand implements Callable<Integer> {
 
     private String nothing(YearMonth month, String scope) {
         return "the records of " + month + " hold no personnel" + (category == null ? "" : " of category " + category)
-                + (scope.equals("ALL") ? "" : " in " + scope + " missions (records without a mission, such as the reports of"
-                + " 2018-03 to 2019-08, count under OTHER: try --scope ALL)");
+                + (scope.equals("ALL") ? "" : " in " + scope + " missions (records without a mission may count under another"
+                + " scope: try --scope ALL)");
     }
 
     static void printCsv(YearMonth month, List<CountryRow> rows, PrintWriter out) throws IOException {
@@ -98,12 +99,10 @@ final class RankingCommand implements Callable<Integer> {
         csv.flush();
     }
 
-    private void printTable(GenderRanking ranking, YearMonth month, String scope, List<CountryRow> rows, PrintWriter out) {
-        out.printf("Contributing countries' share of women, %s, %s%n", month, switch (scope) {
-            case "PKO" -> "peacekeeping operations (PKO)";
-            case "SPM" -> "special political missions (SPM)";
-            default -> "all missions";
-        });
+    private void printTable(App app, YearMonth month, String scope, List<CountryRow> rows, PrintWriter out) {
+        GenderRanking ranking = new GenderRanking(app.pack());
+        out.printf("Contributing countries' share of women, %s, %s%n", month,
+                app.pack().orgUnits().scope(scope).map(s -> s.name() + " (" + s.code() + ")").orElse("all missions"));
         if (rows.isEmpty()) {
             out.println("No personnel: " + nothing(month, scope) + ".");
             return;

@@ -24,7 +24,7 @@ final class ScorecardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--mission", paramLabel = "ORGUNIT", defaultValue = "PKO", description = "Org unit (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mission", paramLabel = "ORGUNIT", description = "Org unit (default: the pack's first scope, PKO).")
     String orgUnit;
 
     @Option(names = "--year", paramLabel = "Y", description = "Year (default: the year with the most headline values).")
@@ -44,6 +44,7 @@ final class ScorecardCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (App app = Main.database(spec).open()) {
+            String orgUnit = this.orgUnit == null ? app.pack().orgUnits().defaultScope() : this.orgUnit;
             BuildScorecard scorecards = new BuildScorecard(app.pack(), app.database());
             BuildScorecard.Request request = new BuildScorecard.Request(orgUnit, year,
                     view == View.commitment ? BuildScorecard.View.COMMITMENT_AREA : BuildScorecard.View.PRIORITY);

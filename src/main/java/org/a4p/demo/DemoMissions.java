@@ -17,7 +17,7 @@ final class DemoMissions {
         LocalDate first = LocalDate.of(year, month, 1);
         LocalDate last = first.plusMonths(1).minusDays(1);
         return orgUnits.missions().stream()
-                .filter(m -> OrgUnits.PKO.equals(m.scope()) && m.start() != null)
+                .filter(m -> m.scope().equals(orgUnits.defaultScope()) && m.start() != null)
                 .filter(m -> !m.start().isAfter(last) && (m.end() == null || !m.end().isBefore(first)))
                 .toList();
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.a4p.db.Dialect;
 import org.a4p.orgunit.OrgUnit;
-import org.a4p.orgunit.OrgUnits;
+import org.a4p.orgunit.Scope;
 import org.a4p.pack.Pack;
 import org.a4p.pack.RecordType;
 import org.a4p.records.RecordStore;
@@ -148,7 +148,7 @@ final class DataQualityLedger {
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
         List<Object[]> rows = new ArrayList<>();
         for (OrgUnit unit : pack.orgUnits().missions()) {
-            if (!OrgUnits.PKO.equals(unit.scope()) || unit.start() == null) {
+            if (!pack.orgUnits().scope(unit.scope()).map(Scope::reportsMonthly).orElse(false) || unit.start() == null) {
                 continue;
             }
             for (YearMonth month = YearMonth.of(from, 1); !month.isAfter(YearMonth.of(to, 12)) && month.isBefore(now);

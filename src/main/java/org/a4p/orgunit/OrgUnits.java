@@ -7,21 +7,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The org-unit tree: scopes > missions > sites. Scope codes are {@code PKO} (peacekeeping
- * operations), {@code SPM} (special political missions) and {@code OTHER} (offices that are
- * neither, such as the Secretariat); figures never mix scopes.
+ * The org-unit tree: scopes > missions > sites, as the pack declares them; figures never mix
+ * scopes. The first scope is the default org unit of every view.
  */
 public final class OrgUnits {
-    public static final String PKO = "PKO";
-    public static final String SPM = "SPM";
-    public static final String OTHER = "OTHER";
-
     private final Map<String, OrgUnit> byCode = new LinkedHashMap<>();
+    private final List<Scope> scopes;
 
-    public OrgUnits(Collection<OrgUnit> units) {
+    /** {@code units} holds a scope unit for each of {@code scopes}, then missions and sites. */
+    public OrgUnits(List<Scope> scopes, Collection<OrgUnit> units) {
+        this.scopes = List.copyOf(scopes);
         for (OrgUnit unit : units) {
             byCode.put(unit.code(), unit);
         }
+    }
+
+    public List<Scope> scopes() {
+        return scopes;
+    }
+
+    public Optional<Scope> scope(String code) {
+        return scopes.stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    /** The org unit a view shows when none is asked for. */
+    public String defaultScope() {
+        return scopes.isEmpty() ? null : scopes.get(0).code();
     }
 
     public Optional<OrgUnit> find(String code) {
@@ -42,7 +53,7 @@ public final class OrgUnits {
 
     /** The codes of the scopes, the roots of the tree. */
     public List<String> scopeCodes() {
-        return byCode.values().stream().filter(u -> u.level() == OrgUnit.Level.SCOPE).map(OrgUnit::code).toList();
+        return scopes.stream().map(Scope::code).toList();
     }
 
     /** What an org unit code may be, for messages: the scopes, a mission acronym, a site code. */

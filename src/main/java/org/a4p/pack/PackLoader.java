@@ -18,6 +18,7 @@ import java.util.regex.PatternSyntaxException;
 import org.a4p.access.Role;
 import org.a4p.orgunit.OrgUnit;
 import org.a4p.orgunit.OrgUnits;
+import org.a4p.orgunit.Scope;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -30,8 +31,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class PackLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern INDICATOR_ID = Pattern.compile("(P[1-7]|WPS|DATA)\\.[A-Z0-9_]+");
-    private static final Set<String> OWNERS = Set.of("DPO", "DOS", "DMSPC", "mission");
-    static final int MIN_INDICATORS_PER_PRIORITY = 3;
     private static final Set<String> UNITS = Set.of("count", "percent", "rate", "days", "hours", "minutes", "ratio");
 
     /** Bookkeeping columns of every record table (see RecordTables); no field may take these names. */
@@ -39,6 +38,8 @@ public final class PackLoader {
             "retired_by");
 
     private final PackSource source;
+    /** Who may own an indicator (settings.owners), read before the indicators. */
+    private List<String> owners = List.of();
     private final List<PackProblem> problems = new ArrayList<>();
     /** Where each record type, and each of its fields ("type.field"), is defined. */
     private final Map<String, YamlNode> definitions = new java.util.HashMap<>();
@@ -80,6 +81,7 @@ public final class PackLoader {
         String version = requiredText(root, "version");
         String name = requiredText(root, "name");
         PackSettings settings = settings(root.get("settings").orElse(null));
+        owners = settings.owners();
 
         List<Priority> priorities = new ArrayList<>();
         List<CommitmentArea> areas = new ArrayList<>();
@@ -169,9 +171,10 @@ public final class PackLoader {
         }
         for (Priority priority : priorities) {
             long count = indicators.stream().filter(i -> i.priority().equals(priority.id())).count();
-            if (count < MIN_INDICATORS_PER_PRIORITY) {
-                problems.add(new PackProblem("pack.yaml", 1, "priority " + priority.id() + " has " + count + " indicator(s); A4P+ asks"
-                        + " that each priority be demonstrated with data: give it at least " + MIN_INDICATORS_PER_PRIORITY));
+            if (count < settings.minIndicatorsPerPriority()) {
+                problems.add(new PackProblem("pack.yaml", 1, "priority " + priority.id() + " has " + count + " indicator(s); the pack"
+                        + " asks (settings.min_indicators_per_priority) that each priority be demonstrated with at least "
+                        + settings.minIndicatorsPerPriority()));
             }
         }
         if (!problems.isEmpty()) {
@@ -255,7 +258,7 @@ public final class PackLoader {
 
     private PackSettings settings(YamlNode node) {
         if (node == null) {
-            return new PackSettings(5, 0.10);
+            return new PackSettings(5, 0.10, 1, List.of());
         }
         Double threshold = number(node, "small_cell_threshold");
         if (threshold != null && (threshold < 1 || threshold != Math.rint(threshold))) {
@@ -263,7 +266,12 @@ public final class PackLoader {
                     + " 1 or more (1 suppresses nothing), got '" + optionalText(node, "small_cell_threshold") + "'");
         }
         Double margin = number(node, "at_risk_margin");
-        return new PackSettings(threshold == null ? 5 : threshold.intValue(), margin == null ? 0.10 : margin);
+        Double least = number(node, "min_indicators_per_priority");
+        if (least != null && (least < 0 || least != Math.rint(least))) {
+            problem(node.get("min_indicators_per_priority").orElseThrow(), "min_indicators_per_priority must be a whole number, 0 or more");
+        }
+        return new PackSettings(threshold == null ? 5 : threshold.intValue(), margin == null ? 0.10 : margin,
+                least == null ? 1 : least.intValue(), textList(node, "owners"));
     }
 
     private Optional<Priority> priority(YamlNode node) {
@@ -831,9 +839,10 @@ public final class PackLoader {
                 yield Indicator.Direction.HIGHER;
             }
         };
-        String owner = Optional.ofNullable(optionalText(node, "owner")).orElse("DPO");
-        if (!OWNERS.contains(owner)) {
-            problem(node, "indicator '" + id + "': owner must be DPO, DOS, DMSPC or mission, got '" + owner + "'");
+        String owner = Optional.ofNullable(optionalText(node, "owner")).orElse(owners.isEmpty() ? "" : owners.get(0));
+        if (!owners.isEmpty() && !owners.contains(owner)) {
+            problem(node, "indicator '" + id + "': owner must be one of " + String.join(", ", owners)
+                    + " (settings.owners), got '" + owner + "'");
         }
         Indicator.Benchmark baseline = node.get("baseline").map(this::benchmark).orElse(null);
         List<Indicator.Benchmark> targets = node.get("targets").map(YamlNode::items).orElse(List.of()).stream()
@@ -859,21 +868,23 @@ public final class PackLoader {
 
     private OrgUnits orgUnits(YamlNode node) {
         List<OrgUnit> units = new ArrayList<>();
-        units.add(new OrgUnit(OrgUnits.PKO, "All peacekeeping operations", OrgUnit.Level.SCOPE, null, OrgUnits.PKO, null, null, null, null));
-        units.add(new OrgUnit(OrgUnits.SPM, "All special political missions", OrgUnit.Level.SCOPE, null, OrgUnits.SPM, null, null, null, null));
-        units.add(new OrgUnit(OrgUnits.OTHER, "Other UN offices", OrgUnit.Level.SCOPE, null, OrgUnits.OTHER, null, null, null, null));
         if (node == null) {
-            problems.add(new PackProblem("pack.yaml", 1, "missing 'orgunits' with the missions and sites files"));
-            return new OrgUnits(units);
+            problems.add(new PackProblem("pack.yaml", 1, "missing 'orgunits' with the scopes and the missions and sites files"));
+            return new OrgUnits(List.of(), units);
         }
+        List<Scope> declared = scopes(node);
+        for (Scope scope : declared) {
+            units.add(new OrgUnit(scope.code(), scope.name(), OrgUnit.Level.SCOPE, null, scope.code(), null, null, null, null));
+        }
+        Set<String> scopeCodes = declared.stream().map(Scope::code).collect(java.util.stream.Collectors.toSet());
         String missionsFile = requiredText(node, "missions");
         Map<String, String> scopes = new LinkedHashMap<>();
         if (missionsFile != null) {
             readCsv(missionsFile, row -> {
                 String scope = row.get("scope");
-                if (!Set.of(OrgUnits.PKO, OrgUnits.SPM, OrgUnits.OTHER).contains(scope)) {
+                if (!scopeCodes.contains(scope)) {
                     problems.add(new PackProblem(missionsFile, (int) row.getRecordNumber() + 1,
-                            "scope must be PKO, SPM or OTHER, got '" + scope + "'"));
+                            "scope must be one of the pack's scopes " + declared.stream().map(Scope::code).toList() + ", got '" + scope + "'"));
                 }
                 scopes.put(row.get("code"), scope);
                 units.add(new OrgUnit(row.get("code"), row.get("name"), OrgUnit.Level.MISSION, scope, scope,
@@ -893,7 +904,28 @@ public final class PackLoader {
                         null, null, decimal(row.get("latitude")), decimal(row.get("longitude"))));
             });
         }
-        return new OrgUnits(units);
+        return new OrgUnits(declared, units);
+    }
+
+    /** {@code orgunits.scopes}: the roots of the tree, each with a code and a name. */
+    private List<Scope> scopes(YamlNode node) {
+        List<Scope> out = new ArrayList<>();
+        Optional<YamlNode> list = node.get("scopes");
+        if (list.isEmpty() || !list.get().isList() || list.get().items().isEmpty()) {
+            problem(node, "orgunits needs 'scopes': the roots of the org-unit tree, each with a code and a name");
+            return out;
+        }
+        for (YamlNode scope : list.get().items()) {
+            String code = requiredText(scope, "code");
+            String name = requiredText(scope, "name");
+            if (code != null && name != null) {
+                if (out.stream().anyMatch(s -> s.code().equals(code))) {
+                    problem(scope, "scope '" + code + "' is declared twice");
+                }
+                out.add(new Scope(code, name, flag(scope, "reports_monthly"), flag(scope, "in_templates")));
+            }
+        }
+        return out;
     }
 
     private void readCsv(String file, java.util.function.Consumer<CSVRecord> each) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.a4p.orgunit.OrgUnits;
 import org.a4p.pack.CodeList;
 import org.a4p.pack.Pack;
 import org.a4p.pack.ReferenceTable;
@@ -134,8 +133,8 @@ public final class GenderRanking {
      */
     public List<CountryRow> rank(Connection c, YearMonth month, String scope, String category) throws SQLException {
         Objects.requireNonNull(month, "month");
-        if (scope != null && !List.of(OrgUnits.PKO, OrgUnits.SPM, OrgUnits.OTHER).contains(scope)) {
-            throw new IllegalArgumentException("unknown scope '" + scope + "': expected PKO, SPM, OTHER or null for all");
+        if (scope != null && !pack.orgUnits().scopeCodes().contains(scope)) {
+            throw new IllegalArgumentException("unknown scope '" + scope + "': expected one of " + pack.orgUnits().scopeCodes() + " or null for all");
         }
         if (category != null && !categories.contains(category)) {
             throw new IllegalArgumentException("unknown category '" + category + "': expected one of " + categories);

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.a4p.exchange.SpreadsheetText;
 import org.a4p.orgunit.OrgUnit;
 import org.a4p.orgunit.OrgUnits;
+import org.a4p.orgunit.Scope;
 import org.a4p.pack.CodeList;
 import org.a4p.pack.Confidentiality;
 import org.a4p.pack.Field;
@@ -101,7 +102,7 @@ public final class TemplateWriter {
         this.pack = pack;
         OrgUnits units = pack.orgUnits();
         this.missionChoices = units.missions().stream()
-                .filter(m -> OrgUnits.PKO.equals(m.scope()) || OrgUnits.SPM.equals(m.scope()))
+                .filter(m -> units.scope(m.scope()).map(Scope::inTemplates).orElse(false))
                 .filter(m -> m.end() == null || !m.end().isBefore(ACTIVE_SINCE))
                 .map(OrgUnit::code).sorted().toList();
         this.siteChoices = units.all().stream().filter(u -> u.level() == OrgUnit.Level.SITE)

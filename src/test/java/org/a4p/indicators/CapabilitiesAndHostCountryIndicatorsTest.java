@@ -306,7 +306,7 @@ class CapabilitiesAndHostCountryIndicatorsTest {
             }
             // Every peacekeeping operation active in 2017-2024 has trainings, SOFA violations and HRDDP assessments.
             long active = orgUnits.missions().stream()
-                    .filter(m -> OrgUnits.PKO.equals(m.scope()) && m.start() != null && m.start().getYear() <= 2024
+                    .filter(m -> "PKO".equals(m.scope()) && m.start() != null && m.start().getYear() <= 2024
                             && (m.end() == null || m.end().getYear() >= 2017))
                     .count();
             for (String type : List.of("training", "sofa_violation", "hrddp_assessment")) {

@@ -313,7 +313,7 @@ class MedicalConductAndStewardshipIndicatorsTest {
         java.time.LocalDate to = from.plusMonths(1).minusDays(1);
         Set<String> out = new TreeSet<>();
         for (OrgUnit mission : Fixtures.pack().orgUnits().missions()) {
-            if (OrgUnits.PKO.equals(mission.scope()) && mission.start() != null && !mission.start().isAfter(to)
+            if ("PKO".equals(mission.scope()) && mission.start() != null && !mission.start().isAfter(to)
                     && (mission.end() == null || !mission.end().isBefore(from))) {
                 out.add(mission.code());
             }

@@ -35,8 +35,10 @@ public final class PackFixture {
         for (Object include : (List<?>) root.get("include")) {
             files.add((String) include);
         }
-        for (Object orgUnitsFile : ((Map<?, ?>) root.get("orgunits")).values()) {
-            files.add((String) orgUnitsFile);
+        for (Object orgUnitsEntry : ((Map<?, ?>) root.get("orgunits")).values()) {
+            if (orgUnitsEntry instanceof String orgUnitsFile) { // the missions and sites files, not the scopes
+                files.add(orgUnitsFile);
+            }
         }
         try {
             for (String file : files) {

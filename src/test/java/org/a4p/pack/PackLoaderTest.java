@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.a4p.indicators.PackFormulas;
 import org.a4p.orgunit.OrgUnit;
-import org.a4p.orgunit.OrgUnits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class PackLoaderTest {
 
         @Test
         void hasTheThreeScopes() {
-            for (String scope : List.of(OrgUnits.PKO, OrgUnits.SPM, OrgUnits.OTHER)) {
+            for (String scope : List.of("PKO", "SPM", "OTHER")) {
                 assertThat(pack.orgUnits().find(scope)).get().extracting(OrgUnit::level).isEqualTo(OrgUnit.Level.SCOPE);
             }
         }
@@ -57,7 +56,7 @@ class PackLoaderTest {
         @Test
         void minusmaEndsIn2023AndSitsAtBamako() {
             OrgUnit minusma = pack.orgUnits().mission("MINUSMA").orElseThrow();
-            assertThat(minusma.scope()).isEqualTo(OrgUnits.PKO);
+            assertThat(minusma.scope()).isEqualTo("PKO");
             assertThat(minusma.end()).isEqualTo(LocalDate.of(2023, 12, 31));
             assertThat(minusma.latitude()).isCloseTo(12.6, within(0.2));
             assertThat(minusma.longitude()).isCloseTo(-8.0, within(0.2));
@@ -70,7 +69,7 @@ class PackLoaderTest {
 
         @Test
         void unamaIsASpecialPoliticalMission() {
-            assertThat(pack.orgUnits().mission("UNAMA").orElseThrow().scope()).isEqualTo(OrgUnits.SPM);
+            assertThat(pack.orgUnits().mission("UNAMA").orElseThrow().scope()).isEqualTo("SPM");
         }
 
         @Test
@@ -79,7 +78,7 @@ class PackLoaderTest {
             assertThat(sites).isNotEmpty().allSatisfy(site -> {
                 assertThat(site.level()).isEqualTo(OrgUnit.Level.SITE);
                 assertThat(site.parent()).isEqualTo("MINUSCA");
-                assertThat(site.scope()).isEqualTo(OrgUnits.PKO);
+                assertThat(site.scope()).isEqualTo("PKO");
             });
         }
 
@@ -206,7 +205,19 @@ class PackLoaderTest {
             pack.replaceOnce("pack.yaml", "  - indicators/data_quality.yaml\n", "");
 
             assertThat(pack.problems()).singleElement().isEqualTo(new PackProblem("pack.yaml", 1, "priority DATA has 0 indicator(s);"
-                    + " A4P+ asks that each priority be demonstrated with data: give it at least 3"));
+                    + " the pack asks (settings.min_indicators_per_priority) that each priority be demonstrated with at least 3"));
+        }
+
+        @Test
+        void theOwnersAndTheLeastIndicatorsPerPriorityComeFromThePack() {
+            pack.replaceOnce("pack.yaml", "min_indicators_per_priority: 3", "min_indicators_per_priority: 8");
+            pack.replaceOnce("pack.yaml", "owners: [DPO, DOS, DMSPC, mission]", "owners: [DPO, DOS, mission]");
+
+            assertThat(pack.problems()).extracting(PackProblem::message)
+                    .contains("priority P1 has 4 indicator(s); the pack asks (settings.min_indicators_per_priority) that each priority"
+                            + " be demonstrated with at least 8")
+                    .anySatisfy(m -> assertThat(m).endsWith("owner must be one of DPO, DOS, mission (settings.owners), got 'DMSPC'"))
+                    .noneMatch(m -> m.startsWith("priority P5 "));
         }
 
         @Test
@@ -261,6 +272,13 @@ class PackLoaderTest {
         }
 
         @Test
+        void aPackWithoutScopesIsReported() {
+            pack.replaceOnce("pack.yaml", "  scopes:\n", "  roots:\n");
+            assertThat(pack.problems()).extracting(PackProblem::message)
+                    .contains("orgunits needs 'scopes': the roots of the org-unit tree, each with a code and a name");
+        }
+
+        @Test
         void unknownFieldTypeListsTheTypes() {
             String text = pack.replaceAfter(PERSONNEL, "- name: women", "type: integer", "type: int");
             int line = PackFixture.lineOf(text, "type: int\n");
@@ -276,7 +294,7 @@ class PackLoaderTest {
             int line = PackFixture.lineOf(text, "MINUSMA,United");
 
             assertThat(pack.problems()).containsExactly(new PackProblem("orgunits/missions.csv", line,
-                    "scope must be PKO, SPM or OTHER, got 'PK'"));
+                    "scope must be one of the pack's scopes [PKO, SPM, OTHER], got 'PK'"));
         }
 
         @Test

@@ -102,7 +102,7 @@ final class XlsxTableSource extends AbstractTableSource {
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) { // LinkageError: an entry compressed in a way POI needs an absent codec for
             throw notWorkbook(fileName, file, e);
         }
         return new XlsxTableSource(fileName, pkg, null);
@@ -121,7 +121,7 @@ final class XlsxTableSource extends AbstractTableSource {
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(tmp.toFile(), PackageAccess.READ);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) { // LinkageError: an entry compressed in a way POI needs an absent codec for
             ReadException failure = notWorkbook(fileName, tmp, e);
             deleteQuietly(tmp);
             throw failure;
@@ -130,7 +130,7 @@ final class XlsxTableSource extends AbstractTableSource {
     }
 
     /** Why a file POI could not open as a package is refused: the words depend on what it starts as. */
-    private static ReadException notWorkbook(String fileName, Path file, Exception e) {
+    private static ReadException notWorkbook(String fileName, Path file, Throwable e) {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(4);
@@ -144,7 +144,7 @@ final class XlsxTableSource extends AbstractTableSource {
         return notWorkbook(fileName, e);
     }
 
-    private static ReadException notWorkbook(String fileName, Exception e) {
+    private static ReadException notWorkbook(String fileName, Throwable e) {
         if (e instanceof OLE2NotOfficeXmlFileException) {
             return new ReadException(fileName, 0, "not an Excel workbook (xlsx) file: it is an old-style .xls "
                     + "workbook or a password-protected one; save it as an unprotected .xlsx workbook", e);
@@ -208,7 +208,7 @@ final class XlsxTableSource extends AbstractTableSource {
         } catch (ReadException e) {
             cleanUp(reader, stream);
             throw e;
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             cleanUp(reader, stream);
             if (isZipBomb(e) || hasDoctype(e)) {
                 throw notWorkbook(fileName, e);
@@ -632,7 +632,7 @@ final class XlsxTableSource extends AbstractTableSource {
             pump();
         } catch (ReadException e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             if (isZipBomb(e)) {
                 throw notWorkbook(fileName, e);
             }
