@@ -14,11 +14,14 @@ final class FigureRoutes {
     private final ReadValues readValues;
     private final ReadScorecard readScorecard;
     private final RankCountries rankCountries;
+    /** The org unit a scorecard and the ranking default to: the pack's first scope, as on the command line. */
+    private final String defaultScope;
 
-    FigureRoutes(ReadValues readValues, ReadScorecard readScorecard, RankCountries rankCountries) {
+    FigureRoutes(ReadValues readValues, ReadScorecard readScorecard, RankCountries rankCountries, String defaultScope) {
         this.readValues = readValues;
         this.readScorecard = readScorecard;
         this.rankCountries = rankCountries;
+        this.defaultScope = defaultScope;
     }
 
     void addTo(RoutesConfig routes) {
@@ -36,22 +39,22 @@ final class FigureRoutes {
         ctx.json(readValues.run(ApiCaller.of(ctx).disclosure(), request).orElseThrow(FailedRequest::new));
     }
 
-    /** {@code org_unit} defaults to PKO, as on the command line; {@code year} to the year with the most headline values. */
+    /** {@code org_unit} defaults to the pack's first scope; {@code year} to the year with the most headline values. */
     private void scorecard(Context ctx) {
         Params.only(ctx, "org_unit", "year", "by");
         String orgUnit = Params.text(ctx, "org_unit");
         BuildScorecard.View view = "commitment_area".equals(Params.oneOf(ctx, "by", "priority", "commitment_area"))
                 ? BuildScorecard.View.COMMITMENT_AREA : BuildScorecard.View.PRIORITY;
-        BuildScorecard.Request request = new BuildScorecard.Request(orgUnit == null ? "PKO" : orgUnit,
+        BuildScorecard.Request request = new BuildScorecard.Request(orgUnit == null ? defaultScope : orgUnit,
                 Params.integer(ctx, "year", 1900, 2999, "expected a year like 2020"), view);
         ctx.json(readScorecard.run(ApiCaller.of(ctx).disclosure(), request).orElseThrow(FailedRequest::new));
     }
 
-    /** {@code scope} PKO (the default, as on the command line), SPM or ALL (every mission). */
+    /** {@code scope}: a scope of the pack (default its first, PKO), or ALL for every mission. */
     private void ranking(Context ctx) {
         Params.only(ctx, "month", "scope", "category");
         String scope = Params.text(ctx, "scope");
-        ctx.json(rankCountries.run(new RankCountries.Request(Params.month(ctx, "month"), scope == null ? "PKO" : "ALL".equals(scope) ? null : scope,
+        ctx.json(rankCountries.run(new RankCountries.Request(Params.month(ctx, "month"), scope == null ? defaultScope : "ALL".equals(scope) ? null : scope,
                 Params.text(ctx, "category"))).orElseThrow(FailedRequest::new));
     }
 }
