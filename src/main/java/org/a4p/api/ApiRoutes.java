@@ -33,7 +33,7 @@ public final class ApiRoutes {
         this.figures = new FigureRoutes(readValues, new ReadScorecard(new BuildScorecard(app.pack(), app.database()), readValues),
                 new RankCountries(app.pack(), app.database()), app.pack().orgUnits().defaultScope());
         this.records = new RecordRoutes(new ReadRecords(app.pack(), app.database()));
-        this.submissions = new SubmissionRoutes(new SubmitRecords(app.pack(), app.importer()), new ViewSubmissions(app.pack(), app.database()));
+        this.submissions = new SubmissionRoutes(new SubmitRecords(app.pack(), app.importer(), app.accounts().reportDenial()), new ViewSubmissions(app.pack(), app.database()));
         this.users = new UserRoutes(app.accounts());
     }
 

@@ -3,7 +3,6 @@ package org.a4p.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.a4p.app.Outcome;
 import org.a4p.disclosure.Caller;
@@ -44,30 +43,29 @@ final class ReadScorecard {
             return Outcome.failed(failed.failure());
         }
         Scorecard card = ((Outcome.Ok<Scorecard>) built).value();
-        Function<Scorecard.IndicatorRow, Row> rows = row -> new Row(row.id(), row.name(), row.value(), row.unit(), row.target(),
-                row.status(), row.records(), row.synthetic(), row.flagged(), false);
+        Map<String, PublicValue> published = Map.of();
         if (caller.isPublic()) {
-            Outcome<List<PublicValue>> published = values.run(caller,
+            Outcome<List<PublicValue>> values = this.values.run(caller,
                     new QueryValues.Request(null, card.orgUnit(), Integer.toString(card.year()), Grain.YEAR, true));
-            if (published instanceof Outcome.Failed<List<PublicValue>> failed) {
+            if (values instanceof Outcome.Failed<List<PublicValue>> failed) {
                 return Outcome.failed(failed.failure());
             }
-            Map<String, PublicValue> byIndicator = ((Outcome.Ok<List<PublicValue>>) published).value().stream()
+            published = ((Outcome.Ok<List<PublicValue>>) values).value().stream()
                     .collect(Collectors.toMap(PublicValue::indicator, value -> value, (first, second) -> first));
-            Function<Scorecard.IndicatorRow, Row> shown = rows;
-            rows = row -> {
-                PublicValue value = byIndicator.get(row.id());
-                return value != null && value.suppressed()
-                        ? new Row(row.id(), row.name(), null, row.unit(), row.target(), null, null, row.synthetic(), row.flagged(), true)
-                        : shown.apply(row);
-            };
         }
-        Function<Scorecard.IndicatorRow, Row> finalRows = rows;
-        List<Section> sections = card.priorities().stream()
-                .map(section -> new Section(section.id(), section.name(), section.indicators().stream().map(finalRows).toList()))
-                .toList();
+        Map<String, PublicValue> shown = published;
+        List<Section> sections = card.priorities().stream().map(section -> new Section(section.id(), section.name(),
+                section.indicators().stream().map(row -> row(row, shown.get(row.id()))).toList())).toList();
         boolean byArea = request.view() == BuildScorecard.View.COMMITMENT_AREA;
         return Outcome.ok(new Card(card.orgUnit(), card.orgUnitName(), card.year(), card.synthetic(), byArea ? null : sections,
                 byArea ? sections : null));
+    }
+
+    /** {@code published} null for staff, or when the public have the value as stored. */
+    private static Row row(Scorecard.IndicatorRow row, PublicValue published) {
+        return published != null && published.suppressed()
+                ? new Row(row.id(), row.name(), null, row.unit(), row.target(), null, null, row.synthetic(), row.flagged(), true)
+                : new Row(row.id(), row.name(), row.value(), row.unit(), row.target(), row.status(), row.records(), row.synthetic(),
+                        row.flagged(), false);
     }
 }

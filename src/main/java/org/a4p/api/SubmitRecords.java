@@ -3,6 +3,7 @@ package org.a4p.api;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
+import org.a4p.access.ReportDenial;
 import org.a4p.app.Failure;
 import org.a4p.ingest.ImportFile;
 import org.a4p.ingest.ImportOutcome;
@@ -35,10 +36,12 @@ final class SubmitRecords {
 
     private final Pack pack;
     private final Importer importer;
+    private final ReportDenial reportDenial;
 
-    SubmitRecords(Pack pack, Importer importer) {
+    SubmitRecords(Pack pack, Importer importer, ReportDenial reportDenial) {
         this.pack = pack;
         this.importer = importer;
+        this.reportDenial = reportDenial;
     }
 
     Result run(Request request) {
@@ -60,6 +63,7 @@ final class SubmitRecords {
             layout = type.id();
             MissionScan.Found outside = MissionScan.outside(type, request.fileName(), request.bytes(), request.missionScope());
             if (outside.count() > 0) {
+                reportDenial.run(new ReportDenial.Request(request.submitter(), "submit:" + type.id(), "mission_scope"));
                 return new RowsRefused(request.fileName(), outside.issues(), outside.count(), true);
             }
         }

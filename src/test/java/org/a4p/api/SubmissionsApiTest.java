@@ -2,6 +2,9 @@ package org.a4p.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Submissions and records over real HTTP on H2 and PostgreSQL: an upload that passes is a 201
@@ -36,6 +40,7 @@ class SubmissionsApiTest {
     ApiClient.Bearer officer;
     ApiClient.Session officerSession;
     long monuscoSubmission;
+    final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeParameterizedClassInvocation
     void start() {
@@ -51,10 +56,13 @@ class SubmissionsApiTest {
                 "MONUSCO-2020-03-00002,2020-03-09,MONUSCO,police,accident,F,SEN,Person M2");
         assertThat(monusco.statusCode()).as(monusco.body()).isEqualTo(201);
         monuscoSubmission = ApiClient.json(monusco).get("id").asLong();
+        log.start();
+        ((Logger) LoggerFactory.getLogger("org.a4p.access.SecurityEvents")).addAppender(log);
     }
 
     @AfterParameterizedClassInvocation
     void stop() {
+        ((Logger) LoggerFactory.getLogger("org.a4p.access.SecurityEvents")).detachAppender(log);
         api.close();
     }
 
@@ -141,6 +149,8 @@ class SubmissionsApiTest {
                 + "\"expected\":\"expected one of your missions (MINUSCA)\"}]");
         assertThat(count("SELECT COUNT(*) FROM rec_fatality")).isEqualTo(records);
         assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(submissions);
+        assertThat(log.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+                .isEqualTo("event=denied user=bangui action=submit:fatality reason=mission_scope"));
     }
 
     @Test
@@ -191,6 +201,8 @@ class SubmissionsApiTest {
         HttpResponse<String> other = http.get("/api/v1/records/fatality?mission=MONUSCO", officer);
         assertThat(other.statusCode()).isEqualTo(403);
         assertThat(ApiClient.json(other).get("detail").asText()).isEqualTo("Mission 'MONUSCO' is not yours: you work on MINUSCA.");
+        assertThat(log.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+                .isEqualTo("event=denied user=bangui action=GET:/api/v1/records/{type} reason=mission_scope"));
         HttpResponse<String> own = http.get("/api/v1/records/fatality", officer);
         assertThat(own.statusCode()).isEqualTo(200);
         JsonNode page = ApiClient.json(own);
