@@ -18,6 +18,7 @@ public final class Accounts {
     private final StartSession startSession;
     private final TouchSession touchSession;
     private final EndSession endSession;
+    private final ReportDenial reportDenial;
 
     public Accounts(Jdbi jdbi, OrgUnits orgUnits, Clock clock) {
         this(jdbi, orgUnits, clock, LoginPolicy.DEFAULT, SessionPolicy.DEFAULT);
@@ -38,6 +39,7 @@ public final class Accounts {
         this.startSession = new StartSession(jdbi, sessionPolicy, events, clock);
         this.touchSession = new TouchSession(jdbi, sessionPolicy, events, clock);
         this.endSession = new EndSession(jdbi, events);
+        this.reportDenial = new ReportDenial(events);
     }
 
     public AddUser addUser() {
@@ -86,5 +88,9 @@ public final class Accounts {
 
     public EndSession endSession() {
         return endSession;
+    }
+
+    public ReportDenial reportDenial() {
+        return reportDenial;
     }
 }

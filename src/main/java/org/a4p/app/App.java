@@ -22,14 +22,21 @@ public final class App implements AutoCloseable {
     private final IndicatorEngine engine;
     private final Importer importer;
     private final Accounts accounts;
+    private final Clock clock;
 
     public App(Pack pack, Database database) {
+        this(pack, database, Clock.systemUTC());
+    }
+
+    /** {@code clock} tells the accounts the time: tests move it to end sessions and lift locks without waiting. */
+    public App(Pack pack, Database database, Clock clock) {
         this.pack = pack;
         this.database = database;
+        this.clock = clock;
         new RecordTables(database).ensure(pack.recordTypes().values());
         this.engine = new IndicatorEngine(pack, database.dialect());
         this.importer = new Importer(database, pack, engine);
-        this.accounts = new Accounts(database.jdbi(), pack.orgUnits(), Clock.systemUTC());
+        this.accounts = new Accounts(database.jdbi(), pack.orgUnits(), clock);
     }
 
     /** Opens the product on a database target (URL or folder) and a pack folder (null for the bundled pack). */
@@ -60,6 +67,10 @@ public final class App implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     @Override

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves the HTTP API (GET /health, /ready, /api/docs)"
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves the HTTP API (/api/v1; GET /health, /ready, /api/docs)"
         + " until stopped with Ctrl-C or SIGTERM; requests in flight then get up to 30 s to finish. While it runs on an H2 folder,"
         + " other commands still work on it.")
 final class ServeCommand implements Callable<Integer> {
@@ -24,6 +24,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerSettings.LOOPBACK,
             description = "Address to listen on (default ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
     String host;
+
+    @Option(names = "--trust-forwarded-proto", description = "The server sits behind a reverse proxy that terminates TLS: its"
+            + " X-Forwarded-Proto: https marks a request as HTTPS, so the session cookie is Secure. Only behind such a proxy:"
+            + " the header is otherwise the client's to set.")
+    boolean trustForwardedProto;
 
     @Option(names = "--demo", description = "Load the demo data first (loading twice changes nothing).")
     boolean demo;
@@ -41,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("Loading the demo into " + app.database().label());
                 new DemoLoader(app).load("demo", new ProgressBar(System.err), out);
             }
-            server = WebServer.start(app, new ServerSettings(host, port, ServerSettings.DEFAULT_STOP_TIMEOUT));
+            server = WebServer.start(app, new ServerSettings(host, port, ServerSettings.DEFAULT_STOP_TIMEOUT, trustForwardedProto));
         } catch (RuntimeException e) {
             app.close();
             throw e;

@@ -36,6 +36,41 @@ public final class HttpProblem extends RuntimeException {
                 issues.stream().map(ProblemError::of).toList());
     }
 
+    /** 400: a request body that is not what the route reads; {@code detail} never quotes the body (it may hold a password). */
+    public static HttpProblem badBody(String detail) {
+        return new HttpProblem(400, "urn:a4p:problem:bad-body", "Bad request body", detail, List.of());
+    }
+
+    /** 401: no working credentials (none given for a route that needs them, or a session or token that does not work). */
+    public static HttpProblem unauthorized(String detail) {
+        return new HttpProblem(401, "urn:a4p:problem:unauthorized", "Unauthorized", detail, List.of());
+    }
+
+    /** 403: the caller is known and may not do this. */
+    public static HttpProblem forbidden(String detail) {
+        return new HttpProblem(403, "urn:a4p:problem:forbidden", "Forbidden", detail, List.of());
+    }
+
+    /** 403: a state-changing request on a session cookie without the session's CSRF token. */
+    public static HttpProblem csrf(String detail) {
+        return new HttpProblem(403, "urn:a4p:problem:csrf", "Forbidden", detail, List.of());
+    }
+
+    /** 413: a body over the route's bound. */
+    public static HttpProblem tooLarge(String detail) {
+        return new HttpProblem(413, "urn:a4p:problem:too-large", "Content Too Large", detail, List.of());
+    }
+
+    /** 415: a body of a media type the route does not read. */
+    public static HttpProblem unsupportedMediaType(String detail) {
+        return new HttpProblem(415, "urn:a4p:problem:unsupported-media-type", "Unsupported Media Type", detail, List.of());
+    }
+
+    /** 429: too many failed logins; the handler sets Retry-After. */
+    public static HttpProblem tooManyAttempts(String detail) {
+        return new HttpProblem(429, "urn:a4p:problem:too-many-attempts", "Too Many Requests", detail, List.of());
+    }
+
     /** 503: the server is up but cannot serve yet (its database is unreachable, say). */
     public static HttpProblem unavailable(String detail) {
         return new HttpProblem(503, "urn:a4p:problem:not-ready", "Service Unavailable", detail, List.of());

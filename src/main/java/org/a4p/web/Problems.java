@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.a4p.app.Failure;
 import org.a4p.app.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ final class Problems {
 
     void register(JavalinConfig config) {
         config.routes.exception(HttpProblem.class, (problem, ctx) -> write(ctx, problem.problem(ctx.path())));
+        config.routes.exception(FailedRequest.class, (failed, ctx) -> write(ctx, problem(failed.failure(), ctx.path())));
         config.routes.exception(HttpResponseException.class, this::httpResponse);
         config.routes.exception(ValidationException.class, this::validation);
         config.routes.exception(Exception.class, (e, ctx) -> write(ctx, fault(ctx.method() + " " + ctx.path(), e, ctx.path())));
@@ -52,6 +54,19 @@ final class Problems {
             detail = e.getMessage();
         }
         write(ctx, new Problem(Problem.BLANK, title, status, detail, ctx.path(), null));
+    }
+
+    /** The one mapping of a use case's expected failure to a status. */
+    static Problem problem(Failure failure, String instance) {
+        int status = switch (failure.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND, NO_DATA -> 404;
+            case FORBIDDEN -> 403;
+            case CONFLICT -> 409;
+            case REJECTED -> 422;
+        };
+        String kind = failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return new Problem("urn:a4p:problem:" + kind, HttpStatus.forStatus(status).getMessage(), status, failure.message(), instance, null);
     }
 
     /** Javalin's typed parameters ({@code ctx.queryParamAsClass}) that fail to parse or check. */

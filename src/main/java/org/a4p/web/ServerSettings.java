@@ -4,9 +4,12 @@ import java.time.Duration;
 
 /**
  * Where the server listens and how long a stop waits for requests in flight. Port 0 picks a free
- * port (tests).
+ * port (tests). {@code trustForwardedProto}: the server sits behind a reverse proxy that terminates
+ * TLS and sets {@code X-Forwarded-Proto}, so that header, and not the plain connection from the
+ * proxy, says whether the browser's request came over HTTPS (the session cookie is then
+ * {@code Secure}). Off by default: without a proxy any client could set it.
  */
-public record ServerSettings(String host, int port, Duration stopTimeout) {
+public record ServerSettings(String host, int port, Duration stopTimeout, boolean trustForwardedProto) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -17,7 +20,15 @@ public record ServerSettings(String host, int port, Duration stopTimeout) {
         }
     }
 
+    public ServerSettings(String host, int port, Duration stopTimeout) {
+        this(host, port, stopTimeout, false);
+    }
+
     public static ServerSettings loopback(int port) {
         return new ServerSettings(LOOPBACK, port, DEFAULT_STOP_TIMEOUT);
+    }
+
+    public ServerSettings trustingForwardedProto() {
+        return new ServerSettings(host, port, stopTimeout, true);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.a4p.api.ApiDocs;
+import org.a4p.api.ApiRoutes;
 import org.a4p.app.App;
 import org.a4p.app.Json;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -37,6 +38,7 @@ public final class WebServer {
         this.health = new HealthRoutes(app.database());
         Problems problems = new Problems();
         ApiDocs docs = new ApiDocs();
+        ApiRoutes api = new ApiRoutes(app, settings.trustForwardedProto());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -53,6 +55,7 @@ public final class WebServer {
             problems.register(config);
             health.addTo(config.routes);
             docs.addTo(config);
+            api.addTo(config);
             extraRoutes.accept(config);
         });
     }

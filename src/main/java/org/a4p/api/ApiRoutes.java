@@ -1,0 +1,51 @@
+package org.a4p.api;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import org.a4p.app.App;
+import org.a4p.disclosure.ReadRecords;
+import org.a4p.disclosure.ReadValues;
+import org.a4p.progress.BuildScorecard;
+import org.a4p.ranking.RankCountries;
+import org.a4p.templates.WriteTemplate;
+
+/**
+ * The JSON API under {@code /api/v1}, wired with plain constructors over one {@link App}: the
+ * guard that applies {@link ApiPolicy} before every route under {@code /api}, and the route tables
+ * of sessions, catalogue, figures, records, submissions and users.
+ */
+public final class ApiRoutes {
+    private final ApiGuard guard;
+    private final SessionRoutes session;
+    private final CatalogueRoutes catalogue;
+    private final FigureRoutes figures;
+    private final RecordRoutes records;
+    private final SubmissionRoutes submissions;
+    private final UserRoutes users;
+
+    /** {@code trustForwardedProto}: see {@link org.a4p.web.ServerSettings#trustForwardedProto()}. */
+    public ApiRoutes(App app, boolean trustForwardedProto) {
+        SessionCookie cookie = new SessionCookie(trustForwardedProto);
+        ReadValues readValues = new ReadValues(app.pack(), app.database());
+        this.guard = new ApiGuard(app.accounts(), cookie);
+        this.session = new SessionRoutes(app.accounts(), cookie, app.clock());
+        this.catalogue = new CatalogueRoutes(new Catalogue(app.pack()), new WriteTemplate(app.pack()));
+        this.figures = new FigureRoutes(readValues, new ReadScorecard(new BuildScorecard(app.pack(), app.database()), readValues),
+                new RankCountries(app.pack(), app.database()), app.pack().orgUnits().defaultScope());
+        this.records = new RecordRoutes(new ReadRecords(app.pack(), app.database()));
+        this.submissions = new SubmissionRoutes(new SubmitRecords(app.pack(), app.importer(), app.accounts().reportDenial()), new ViewSubmissions(app.pack(), app.database()));
+        this.users = new UserRoutes(app.accounts());
+    }
+
+    public void addTo(JavalinConfig config) {
+        config.jetty.multipartConfig.maxFileSize(SubmissionRoutes.MAX_UPLOAD, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(SubmissionRoutes.MAX_UPLOAD + 64 * 1024, SizeUnit.BYTES);
+        config.routes.beforeMatched("/api/*", guard);
+        session.addTo(config.routes);
+        catalogue.addTo(config.routes);
+        figures.addTo(config.routes);
+        records.addTo(config.routes);
+        submissions.addTo(config.routes);
+        users.addTo(config.routes);
+    }
+}

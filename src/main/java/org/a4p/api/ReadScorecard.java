@@ -1,0 +1,71 @@
+package org.a4p.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.a4p.app.Outcome;
+import org.a4p.disclosure.Caller;
+import org.a4p.disclosure.PublicValue;
+import org.a4p.disclosure.ReadValues;
+import org.a4p.indicators.Grain;
+import org.a4p.indicators.QueryValues;
+import org.a4p.progress.BuildScorecard;
+import org.a4p.progress.Scorecard;
+import org.a4p.progress.Status;
+
+/**
+ * Use case: a scorecard as its reader may see it. Staff see it as built; public readers see each
+ * value as the disclosure package publishes it, and a suppressed value takes its records and its
+ * status with it (a status says where the value stands against its target).
+ */
+final class ReadScorecard {
+    /** {@code priorities} in the priority view, {@code commitmentAreas} in the commitment-area view. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Card(String orgUnit, String orgUnitName, int year, boolean synthetic, List<Section> priorities, List<Section> commitmentAreas) {}
+
+    record Section(String id, String name, List<Row> indicators) {}
+
+    record Row(String id, String name, Double value, String unit, Double target, Status status, Long records, boolean synthetic,
+            boolean flagged, boolean suppressed) {}
+
+    private final BuildScorecard build;
+    private final ReadValues values;
+
+    ReadScorecard(BuildScorecard build, ReadValues values) {
+        this.build = build;
+        this.values = values;
+    }
+
+    Outcome<Card> run(Caller caller, BuildScorecard.Request request) {
+        Outcome<Scorecard> built = build.run(request);
+        if (built instanceof Outcome.Failed<Scorecard> failed) {
+            return Outcome.failed(failed.failure());
+        }
+        Scorecard card = ((Outcome.Ok<Scorecard>) built).value();
+        Map<String, PublicValue> published = Map.of();
+        if (caller.isPublic()) {
+            Outcome<List<PublicValue>> values = this.values.run(caller,
+                    new QueryValues.Request(null, card.orgUnit(), Integer.toString(card.year()), Grain.YEAR, true));
+            if (values instanceof Outcome.Failed<List<PublicValue>> failed) {
+                return Outcome.failed(failed.failure());
+            }
+            published = ((Outcome.Ok<List<PublicValue>>) values).value().stream()
+                    .collect(Collectors.toMap(PublicValue::indicator, value -> value, (first, second) -> first));
+        }
+        Map<String, PublicValue> shown = published;
+        List<Section> sections = card.priorities().stream().map(section -> new Section(section.id(), section.name(),
+                section.indicators().stream().map(row -> row(row, shown.get(row.id()))).toList())).toList();
+        boolean byArea = request.view() == BuildScorecard.View.COMMITMENT_AREA;
+        return Outcome.ok(new Card(card.orgUnit(), card.orgUnitName(), card.year(), card.synthetic(), byArea ? null : sections,
+                byArea ? sections : null));
+    }
+
+    /** {@code published} null for staff, or when the public have the value as stored. */
+    private static Row row(Scorecard.IndicatorRow row, PublicValue published) {
+        return published != null && published.suppressed()
+                ? new Row(row.id(), row.name(), null, row.unit(), row.target(), null, null, row.synthetic(), row.flagged(), true)
+                : new Row(row.id(), row.name(), row.value(), row.unit(), row.target(), row.status(), row.records(), row.synthetic(),
+                        row.flagged(), false);
+    }
+}

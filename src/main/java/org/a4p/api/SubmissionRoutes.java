@@ -1,0 +1,119 @@
+package org.a4p.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.a4p.web.FailedRequest;
+import org.a4p.web.HttpProblem;
+
+/**
+ * {@code /api/v1/submissions}: send a file (multipart part {@code file}: CSV, XLSX or JSON) or a
+ * JSON array of records as the body; list the submissions; one with what it changed.
+ */
+final class SubmissionRoutes {
+    /** The most bytes one upload may hold; a mission's monthly file is far smaller. */
+    static final int MAX_UPLOAD = 32 * 1024 * 1024;
+    /** The name a JSON body goes by in row errors. */
+    static final String BODY_NAME = "request.json";
+    static final int DEFAULT_LIMIT = 50;
+
+    private final SubmitRecords submit;
+    private final ViewSubmissions view;
+
+    SubmissionRoutes(SubmitRecords submit, ViewSubmissions view) {
+        this.submit = submit;
+        this.view = view;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.post("/api/v1/submissions", this::submit);
+        routes.get("/api/v1/submissions", this::list);
+        routes.get("/api/v1/submissions/{id}", this::one);
+    }
+
+    private void submit(Context ctx) throws IOException {
+        Params.only(ctx, "type", "layout");
+        String type = Params.text(ctx, "type");
+        if (type == null) {
+            throw HttpProblem.badParameter("type", null, "expected the record type of the rows, such as fatality");
+        }
+        String fileName;
+        byte[] bytes;
+        if (ctx.contentLength() > MAX_UPLOAD + 64 * 1024) {
+            throw HttpProblem.tooLarge("Expected an upload of at most " + MAX_UPLOAD / (1024 * 1024) + " MiB.");
+        }
+        if (ctx.isMultipartFormData()) {
+            UploadedFile upload = filePart(ctx);
+            if (upload == null) {
+                throw HttpProblem.badBody("Expected a multipart part named 'file' holding a CSV, XLSX or JSON file.");
+            }
+            fileName = fileName(upload.filename());
+            try (InputStream in = upload.content()) {
+                bytes = Bodies.bounded(in, MAX_UPLOAD, "a file");
+            }
+        } else {
+            Bodies.requireJson(ctx);
+            fileName = BODY_NAME;
+            bytes = Bodies.read(ctx, MAX_UPLOAD, "a JSON body");
+        }
+        ApiCaller caller = ApiCaller.of(ctx);
+        SubmitRecords.Result result = submit.run(new SubmitRecords.Request(caller.name(),
+                caller.scopedToMissions() ? caller.missionScope() : null, type, Params.text(ctx, "layout"), fileName, bytes));
+        if (result instanceof SubmitRecords.Submitted submitted) {
+            ctx.status(201).header("Location", "/api/v1/submissions/" + submitted.submission().id()).json(submitted.submission());
+        } else if (result instanceof SubmitRecords.RowsRefused refused) {
+            throw HttpProblem.invalidRows(refused.fileName() + ": " + refused.errorCount() + (refused.errorCount() == 1 ? " error" : " errors")
+                    + (refused.outsideScope() ? " (rows of missions not yours)" : "") + "; nothing was written"
+                    + (refused.errors().size() < refused.errorCount() ? " (the first " + refused.errors().size() + " listed)" : "") + ".",
+                    refused.errors());
+        } else {
+            throw new FailedRequest(((SubmitRecords.Refused) result).failure());
+        }
+    }
+
+    /** Jetty refuses a multipart body it cannot parse, or a part over the bound, with a servlet exception: a 400 or 413, not a fault. */
+    private static UploadedFile filePart(Context ctx) {
+        try {
+            return ctx.uploadedFile("file");
+        } catch (Exception e) { // Kotlin rethrows the servlet's checked exception undeclared
+            ctx.header("Connection", "close"); // the rest of the body is unread: the connection cannot carry another request
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause.getMessage() != null && cause.getMessage().contains("max file size exceeded")) {
+                    throw HttpProblem.tooLarge("Expected a file of at most " + MAX_UPLOAD / (1024 * 1024) + " MiB.");
+                }
+            }
+            throw HttpProblem.badBody("Expected a multipart/form-data body with a part named 'file'; this one does not parse.");
+        }
+    }
+
+    private void list(Context ctx) {
+        Params.only(ctx, "type", "limit");
+        Integer limit = Params.integer(ctx, "limit", 1, 10_000, "expected a whole number from 1 to 10000");
+        ctx.json(view.list(viewer(ctx), Params.text(ctx, "type"), limit == null ? DEFAULT_LIMIT : limit).orElseThrow(FailedRequest::new));
+    }
+
+    private void one(Context ctx) {
+        Params.only(ctx);
+        ctx.json(view.one(viewer(ctx), Params.pathId(ctx, "id")).orElseThrow(FailedRequest::new));
+    }
+
+    private static ViewSubmissions.Viewer viewer(Context ctx) {
+        ApiCaller caller = ApiCaller.of(ctx);
+        return new ViewSubmissions.Viewer(caller.name(), caller.scopedToMissions() ? caller.missionScope() : null);
+    }
+
+    /** The name without any folder a browser sends, control characters or excess length; its extension picks the reader. */
+    static String fileName(String sent) {
+        String name = sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1);
+        name = name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().trim();
+        if (name.length() > 200) {
+            int dot = name.toLowerCase(Locale.ROOT).indexOf('.', name.length() - 10);
+            name = name.substring(0, 190) + (dot > 0 ? name.substring(dot) : "");
+        }
+        return name.isEmpty() ? "upload" : name;
+    }
+}
