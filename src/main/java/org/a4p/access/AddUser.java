@@ -104,8 +104,9 @@ public final class AddUser {
         if (role.get().scopedToMissions() && missions.isEmpty()) {
             return new ScopeMismatch("a " + role.get().code() + " needs at least one mission");
         }
-        if (!role.get().scopedToMissions() && !missions.isEmpty()) {
-            return new ScopeMismatch("only a " + Role.MISSION_OFFICER.code() + " has missions; the role " + role.get().code() + " sees every mission");
+        if (!role.get().mayHaveMissions() && !missions.isEmpty()) {
+            return new ScopeMismatch("only a mission, conduct or medical officer has missions; the role " + role.get().code()
+                    + " sees every mission");
         }
         Optional<String> weak = PasswordPolicy.problem(request.password());
         if (weak.isPresent()) {

@@ -14,8 +14,17 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** A mission officer always works for one or more missions. */
     public boolean scopedToMissions() {
         return this == MISSION_OFFICER;
+    }
+
+    /**
+     * Conduct and medical officers may be limited to missions (a mission's own officer) or not (at
+     * headquarters); a mission officer must be; the other roles see every mission.
+     */
+    public boolean mayHaveMissions() {
+        return this == MISSION_OFFICER || this == CONDUCT_OFFICER || this == MEDICAL_OFFICER;
     }
 
     /** A delegate reads published values only, as the public does: never records. */

@@ -48,9 +48,9 @@ record ApiCaller(User user, Via via, String sessionId) {
         return anonymous() ? null : user.name();
     }
 
-    /** The missions a mission officer is limited to; empty for every other caller. */
+    /** The missions the caller is limited to (a mission officer, or an officer of a mission); empty for every mission. */
     List<String> missionScope() {
-        return !anonymous() && user.role().scopedToMissions() ? user.missions() : List.of();
+        return anonymous() ? List.of() : user.missions();
     }
 
     /** The caller as the disclosure package judges what it may see. */
@@ -59,7 +59,7 @@ record ApiCaller(User user, Via via, String sessionId) {
     }
 
     boolean scopedToMissions() {
-        return !anonymous() && user.role().scopedToMissions();
+        return !missionScope().isEmpty();
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.a4p.pack.RecordType;
  * readers see no records; every other role sees the public and internal fields, and a type's
  * restricted fields only when the pack's {@code restricted_access} of the type names its role
  * (admins and analysts are not named in the bundled pack: restricted detail is need-to-know).
- * A role scoped to missions sees its missions' records only.
+ * A caller limited to missions (a mission officer always; a conduct or medical officer of a
+ * mission) sees those missions' records only.
  */
 public final class FieldAccess {
 
@@ -27,7 +28,7 @@ public final class FieldAccess {
         if (caller.isPublic()) {
             return Optional.of(List.of());
         }
-        return caller.role().orElseThrow().scopedToMissions() ? Optional.of(caller.missions()) : Optional.empty();
+        return caller.missions().isEmpty() ? Optional.empty() : Optional.of(caller.missions());
     }
 
     public boolean mayRead(Caller caller, String mission) {

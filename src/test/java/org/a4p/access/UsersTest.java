@@ -111,7 +111,7 @@ class UsersTest {
         assertThat(add("officer.none", "mission_officer", List.of(), PASSWORD))
                 .isEqualTo(new AddUser.ScopeMismatch("a mission_officer needs at least one mission"));
         assertThat(add("analyst.scoped", "analyst", List.of("MINUSCA"), PASSWORD))
-                .isEqualTo(new AddUser.ScopeMismatch("only a mission_officer has missions; the role analyst sees every mission"));
+                .isEqualTo(new AddUser.ScopeMismatch("only a mission, conduct or medical officer has missions; the role analyst sees every mission"));
     }
 
     @Test

@@ -52,6 +52,8 @@ class RestrictedValuesScanTest {
                     "MINUSCA-2020-03-00004,2020-03-15,MINUSCA,military,malicious_act,M,BGD,\"" + PLANTED_IN_ERROR + "\u0000\"");
 
             api.addUser("medic", Role.MEDICAL_OFFICER);
+            api.addUser("medic-of-minusca", Role.MEDICAL_OFFICER, "MINUSCA");
+            api.addUser("medic-of-unmiss", Role.MEDICAL_OFFICER, "UNMISS");
             api.addUser("conduct", Role.CONDUCT_OFFICER);
             api.addUser("officer", Role.MISSION_OFFICER, "MINUSCA");
             api.addUser("analyst", Role.ANALYST);
@@ -61,7 +63,7 @@ class RestrictedValuesScanTest {
             Map<String, String> outputs = new LinkedHashMap<>();
             Map<String, ApiClient.Credentials> callers = new LinkedHashMap<>();
             callers.put("anonymous", ApiClient.ANONYMOUS);
-            for (String name : List.of("conduct", "officer", "analyst", "admin", "delegate")) {
+            for (String name : List.of("medic-of-unmiss", "conduct", "officer", "analyst", "admin", "delegate")) {
                 callers.put(name, api.signIn(name));
             }
             List<String> paths = AuthorizationMatrixTest.SAMPLES.entrySet().stream()
@@ -100,9 +102,12 @@ class RestrictedValuesScanTest {
             assertThat(outputs.get("cli --errors file")).contains("bad.csv").contains("(withheld: restricted field)");
             outputs.forEach((where, text) -> assertThat(text).as(where).doesNotContain("Planted"));
 
-            HttpResponse<String> granted = api.client.get("/api/v1/records/fatality?mission=MINUSCA", api.signIn("medic"));
-            assertThat(granted.statusCode()).isEqualTo(200);
-            assertThat(granted.body()).contains(PLANTED + " Junior").doesNotContain(PLANTED_IN_ERROR);
+            for (String medic : List.of("medic", "medic-of-minusca")) { // at headquarters, and the mission's own
+                HttpResponse<String> granted = api.client.get("/api/v1/records/fatality?mission=MINUSCA", api.signIn(medic));
+                assertThat(granted.statusCode()).as(medic).isEqualTo(200);
+                assertThat(granted.body()).as(medic).contains(PLANTED + " Junior").doesNotContain(PLANTED_IN_ERROR);
+            }
+            assertThat(outputs.get("medic-of-unmiss GET /api/v1/records/fatality?mission=MINUSCA")).startsWith("403");
         } finally {
             logs.stop();
         }
