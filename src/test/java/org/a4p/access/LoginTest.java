@@ -10,14 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.a4p.db.Database;
 import org.a4p.support.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,36 +19,13 @@ import org.slf4j.LoggerFactory;
  * on success, and one account shared by two app instances. Most tests lock after 3 failures
  * (each attempt costs an Argon2id verification); one takes the default of 10.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("org.a4p.testing.Databases#databases")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoginTest {
-    static final String PASSWORD = "lantern orchard vinegar";
+class LoginTest extends AccountsOnDatabases {
     static final String WRONG = "lantern orchard vinegaR";
     static final LoginPolicy THREE_STRIKES = new LoginPolicy(3, Duration.ofMinutes(15), Duration.ofSeconds(1));
 
-    @Parameter
-    String url;
-
-    Database database;
-    TestClock clock;
-    Accounts accounts;
-    int users;
-
-    @BeforeParameterizedClassInvocation
-    void open() {
-        database = Database.open(url);
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        database.close();
-    }
-
-    @BeforeEach
-    void freshClock() {
-        clock = new TestClock("2026-01-05T09:00:00Z");
-        accounts = accounts(database, THREE_STRIKES);
+    @Override
+    Accounts accounts() {
+        return accounts(database, THREE_STRIKES);
     }
 
     Accounts accounts(Database on, LoginPolicy policy) {

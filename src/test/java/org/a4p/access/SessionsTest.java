@@ -4,51 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.a4p.db.Database;
-import org.a4p.support.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sessions in the database on H2 and PostgreSQL, with the default policy (30 minutes idle, 8 hours
  * in all) and a clock the test moves: timeouts, logout, rotation, and the end of every session of
  * a user who is disabled or whose password is reset.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("org.a4p.testing.Databases#databases")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SessionsTest {
-    static final String PASSWORD = "lantern orchard vinegar";
-
-    @Parameter
-    String url;
-
-    Database database;
-    TestClock clock;
-    Accounts accounts;
-    int users;
-
-    @BeforeParameterizedClassInvocation
-    void open() {
-        database = Database.open(url);
-    }
-
-    @AfterParameterizedClassInvocation
-    void close() {
-        database.close();
-    }
-
-    @BeforeEach
-    void freshClock() {
-        clock = new TestClock("2026-01-05T09:00:00Z");
-        accounts = new Accounts(database.jdbi(), Fixtures.pack().orgUnits(), clock);
-    }
+class SessionsTest extends AccountsOnDatabases {
 
     User newUser() {
         String name = "medic" + ++users;
