@@ -35,6 +35,8 @@ final class ApiPolicy {
     /** Mission officers send their missions' records; HQ analysts and admins send any. */
     private static final Set<Role> SUBMITTERS = EnumSet.of(Role.MISSION_OFFICER, Role.ANALYST, Role.ADMIN);
     private static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+    /** Analysts approve, return and reopen submissions and publish releases. */
+    private static final Set<Role> ANALYSTS = EnumSet.of(Role.ANALYST);
 
     static final List<Rule> RULES = List.of(
             open("GET", "/health"),
@@ -56,6 +58,14 @@ final class ApiPolicy {
             scoped("POST", "/api/v1/submissions", SUBMITTERS),
             scoped("GET", "/api/v1/submissions", STAFF),
             scoped("GET", "/api/v1/submissions/{id}", STAFF),
+            scoped("POST", "/api/v1/submissions/{id}/submit", SUBMITTERS),
+            signedIn("POST", "/api/v1/submissions/{id}/approve", ANALYSTS),
+            signedIn("POST", "/api/v1/submissions/{id}/return", ANALYSTS),
+            signedIn("POST", "/api/v1/submissions/{id}/reopen", ANALYSTS),
+            signedIn("POST", "/api/v1/releases", ANALYSTS),
+            everyone("GET", "/api/v1/releases"),
+            everyone("GET", "/api/v1/releases/{number}"),
+            everyone("GET", "/api/v1/values/history"),
             signedIn("GET", "/api/v1/users", ADMINS),
             signedIn("POST", "/api/v1/users", ADMINS),
             signedIn("POST", "/api/v1/users/{name}/disable", ADMINS),

@@ -5,6 +5,7 @@ import io.javalin.config.SizeUnit;
 import org.a4p.app.App;
 import org.a4p.disclosure.ReadRecords;
 import org.a4p.disclosure.ReadValues;
+import org.a4p.indicators.ValueQuery;
 import org.a4p.progress.BuildScorecard;
 import org.a4p.ranking.RankCountries;
 import org.a4p.templates.WriteTemplate;
@@ -22,6 +23,7 @@ public final class ApiRoutes {
     private final RecordRoutes records;
     private final SubmissionRoutes submissions;
     private final UserRoutes users;
+    private final ReleaseRoutes releases;
 
     /** {@code trustForwardedProto}: see {@link org.a4p.web.ServerSettings#trustForwardedProto()}. */
     public ApiRoutes(App app, boolean trustForwardedProto) {
@@ -30,10 +32,13 @@ public final class ApiRoutes {
         this.guard = new ApiGuard(app.accounts(), cookie);
         this.session = new SessionRoutes(app.accounts(), cookie, app.clock());
         this.catalogue = new CatalogueRoutes(new Catalogue(app.pack()), new WriteTemplate(app.pack()));
-        this.figures = new FigureRoutes(readValues, new ReadScorecard(new BuildScorecard(app.pack(), app.database()), readValues),
+        this.figures = new FigureRoutes(readValues, new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
+                new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), readValues),
                 new RankCountries(app.pack(), app.database()), app.pack().orgUnits().defaultScope());
         this.records = new RecordRoutes(new ReadRecords(app.pack(), app.database()));
-        this.submissions = new SubmissionRoutes(new SubmitRecords(app.pack(), app.importer(), app.accounts().reportDenial()), new ViewSubmissions(app.pack(), app.database()));
+        this.submissions = new SubmissionRoutes(new SubmitRecords(app.pack(), app.importer(), app.accounts().reportDenial()),
+                new ViewSubmissions(app.pack(), app.database()), app.workflow());
+        this.releases = new ReleaseRoutes(app.publishRelease(), app.releases());
         this.users = new UserRoutes(app.accounts());
     }
 
@@ -47,5 +52,6 @@ public final class ApiRoutes {
         records.addTo(config.routes);
         submissions.addTo(config.routes);
         users.addTo(config.routes);
+        releases.addTo(config.routes);
     }
 }

@@ -30,15 +30,18 @@ final class ReadScorecard {
             boolean flagged, boolean suppressed) {}
 
     private final BuildScorecard build;
+    private final BuildScorecard buildPublished;
     private final ReadValues values;
 
-    ReadScorecard(BuildScorecard build, ReadValues values) {
+    /** {@code build} reads the staff view's values, {@code buildPublished} the latest release's. */
+    ReadScorecard(BuildScorecard build, BuildScorecard buildPublished, ReadValues values) {
         this.build = build;
+        this.buildPublished = buildPublished;
         this.values = values;
     }
 
     Outcome<Card> run(Caller caller, BuildScorecard.Request request) {
-        Outcome<Scorecard> built = build.run(request);
+        Outcome<Scorecard> built = (caller.isPublic() ? buildPublished : build).run(request);
         if (built instanceof Outcome.Failed<Scorecard> failed) {
             return Outcome.failed(failed.failure());
         }

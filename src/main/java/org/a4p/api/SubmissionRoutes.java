@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import org.a4p.web.FailedRequest;
+import org.a4p.workflow.Actor;
+import org.a4p.workflow.ChangeSubmissionStatus;
+import org.a4p.workflow.Step;
 import org.a4p.web.HttpProblem;
 
 /**
  * {@code /api/v1/submissions}: send a file (multipart part {@code file}: CSV, XLSX or JSON) or a
- * JSON array of records as the body; list the submissions; one with what it changed.
+ * JSON array of records as the body; list the submissions; one with what it changed; and the
+ * workflow's steps on one ({@code submit}, {@code approve}, {@code return}, {@code reopen}).
  */
 final class SubmissionRoutes {
     /** The most bytes one upload may hold; a mission's monthly file is far smaller. */
@@ -22,16 +26,35 @@ final class SubmissionRoutes {
 
     private final SubmitRecords submit;
     private final ViewSubmissions view;
+    private final ChangeSubmissionStatus workflow;
 
-    SubmissionRoutes(SubmitRecords submit, ViewSubmissions view) {
+    SubmissionRoutes(SubmitRecords submit, ViewSubmissions view, ChangeSubmissionStatus workflow) {
         this.submit = submit;
         this.view = view;
+        this.workflow = workflow;
     }
+
+    /** The body of a step that takes a reason; approve and submit take none. */
+    record StepBody(String reason) {}
 
     void addTo(RoutesConfig routes) {
         routes.post("/api/v1/submissions", this::submit);
         routes.get("/api/v1/submissions", this::list);
         routes.get("/api/v1/submissions/{id}", this::one);
+        for (Step step : Step.values()) {
+            routes.post("/api/v1/submissions/{id}/" + step.code(), ctx -> step(ctx, step));
+        }
+    }
+
+    private void step(Context ctx, Step step) {
+        Params.only(ctx);
+        long id = Params.pathId(ctx, "id");
+        String reason = null;
+        if (step.needsReason()) {
+            reason = Bodies.json(ctx, StepBody.class, "a JSON object {\"reason\": \"what must change and why\"}").reason();
+        }
+        ApiCaller caller = ApiCaller.of(ctx);
+        ctx.json(workflow.run(new ChangeSubmissionStatus.Request(id, step, Actor.of(caller.user()), reason)).orElseThrow(FailedRequest::new));
     }
 
     private void submit(Context ctx) throws IOException {

@@ -14,14 +14,22 @@ import org.a4p.pack.PackProblem;
 import org.a4p.pack.PackLoader;
 import org.a4p.pack.PackSource;
 import org.a4p.records.RecordTables;
+import org.a4p.release.PublishRelease;
+import org.a4p.release.ReadReleases;
+import org.a4p.release.ReleaseLog;
+import org.a4p.workflow.ChangeSubmissionStatus;
+import org.a4p.workflow.WorkflowLog;
 
-/** Wires the product together with plain constructors: pack, database, engine, importer, accounts. */
+/** Wires the product together with plain constructors: pack, database, engine, importer, accounts, workflow, releases. */
 public final class App implements AutoCloseable {
     private final Pack pack;
     private final Database database;
     private final IndicatorEngine engine;
     private final Importer importer;
     private final Accounts accounts;
+    private final ChangeSubmissionStatus workflow;
+    private final PublishRelease publishRelease;
+    private final ReadReleases releases;
     private final Clock clock;
 
     public App(Pack pack, Database database) {
@@ -37,6 +45,9 @@ public final class App implements AutoCloseable {
         this.engine = new IndicatorEngine(pack, database.dialect());
         this.importer = new Importer(database, pack, engine);
         this.accounts = new Accounts(database.jdbi(), pack.orgUnits(), clock);
+        this.workflow = new ChangeSubmissionStatus(pack, database, importer, engine, WorkflowLog.NONE, clock);
+        this.publishRelease = new PublishRelease(pack, database, ReleaseLog.NONE, clock);
+        this.releases = new ReadReleases(pack, database);
     }
 
     /** Opens the product on a database target (URL or folder) and a pack folder (null for the bundled pack). */
@@ -67,6 +78,19 @@ public final class App implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** The approval workflow's steps on submissions. */
+    public ChangeSubmissionStatus workflow() {
+        return workflow;
+    }
+
+    public PublishRelease publishRelease() {
+        return publishRelease;
+    }
+
+    public ReadReleases releases() {
+        return releases;
     }
 
     public Clock clock() {

@@ -58,6 +58,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "NAME", description = "Who submits (default: the operating-system user).")
     String user;
 
+    @Option(names = "--draft", description = "Validate the files and keep them as drafts: no record is written until"
+            + " ./a4p submissions submit ID.")
+    boolean draft;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import.")
     List<Path> files;
 
@@ -80,7 +84,8 @@ final class ImportCommand implements Callable<Integer> {
             List<ImportFile> importFiles = files.stream().map(ImportFile::of).toList();
             String who = user == null ? System.getProperty("user.name", "unknown") : user;
             ProgressBar progress = new ProgressBar(System.err);
-            ImportOutcome outcome = app.importer().run(new ImportRequest(type, layout, importFiles, snapshot, synthetic, who, acceptImplausible), progress);
+            ImportOutcome outcome = app.importer().run(new ImportRequest(type, layout, importFiles, snapshot, synthetic, who, acceptImplausible,
+                    draft, null), progress);
             if (errorsFile != null) {
                 writeIssues(errorsFile, outcome);
             }
@@ -102,10 +107,19 @@ final class ImportCommand implements Callable<Integer> {
             }
             ImportOutcome.Accepted accepted = (ImportOutcome.Accepted) outcome;
             for (SubmissionSummary s : accepted.submissions()) {
-                out.printf("Submission %d: %s (%s, layout %s%s)%n", s.id(), s.fileName(), s.recordType(), s.layout(),
+                out.printf("%s %d: %s (%s, layout %s%s)%n", draft ? "Draft" : "Submission", s.id(), s.fileName(), s.recordType(), s.layout(),
                         s.snapshotDate() == null ? "" : ", dataset snapshot " + s.snapshotDate());
+                if (draft) {
+                    out.printf("  %d rows read and valid, %d warnings; nothing written yet: ./a4p submissions submit %d%n", s.rowsRead(),
+                            s.warnings(), s.id());
+                    continue;
+                }
                 out.printf("  %d rows read: %d added, %d revised, %d unchanged, %d retired, %d warnings%s%n", s.rowsRead(), s.added(),
                         s.revised(), s.unchanged(), s.retired(), s.warnings(), s.synthetic() ? " (synthetic)" : "");
+            }
+            if (!draft) {
+                out.println("Its records count in staff figures now, as provisional; an analyst approves it with"
+                        + " ./a4p submissions approve ID, and a release publishes it.");
             }
             accepted.notes().forEach(note -> out.println("Note: " + note));
             if (!accepted.changes().isEmpty()) {

@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "submissions", description = "Lists the submissions (one per imported file), newest first.")
+@Command(name = "submissions", description = {"Lists the submissions (one per imported file), newest first, with their status;",
+        "its sub-commands take the approval workflow's steps."},
+        subcommands = {WorkflowStepCommand.Submit.class, WorkflowStepCommand.Approve.class, WorkflowStepCommand.Return.class,
+                WorkflowStepCommand.Reopen.class})
 final class SubmissionsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,6 +53,9 @@ final class SubmissionsCommand implements Callable<Integer> {
                     file.length() > 40 ? file.substring(0, 37) + "..." : file, s.layout(),
                     s.snapshotDate() == null ? "" : s.snapshotDate().toString(), s.rowsRead(), s.added(), s.revised(), s.unchanged(),
                     s.retired(), s.warnings(), s.status(), s.submittedBy(), s.synthetic() ? " (synthetic)" : "");
+            if (s.decision() != null && s.decision().reason() != null) {
+                out.printf("%5s  %s by %s: %s%n", "", s.status(), s.decision().by(), s.decision().reason().replaceAll("\\s+", " "));
+            }
         }
         if (submissions.isEmpty()) {
             out.println("No submissions yet. Load the demo with ./a4p demo, or import files with ./a4p import.");

@@ -21,6 +21,8 @@ final class Accumulator {
     boolean synthetic;
     /** True when a record behind the partial was accepted despite a plausibility rule. */
     boolean flagged;
+    /** True when a record behind the partial is from a submission not yet approved. */
+    boolean provisional;
 
     /** Adds a partial: its measure (a sum, a minimum or a maximum) and its record count. */
     void add(double measure, long partialCount) {

@@ -39,10 +39,17 @@ public final class IndicatorEngine implements Importer.Refresh {
     private final Pack pack;
     private final Dialect dialect;
     private final Map<String, Formula> formulas = new LinkedHashMap<>();
+    /** Reads the approved records (what releases publish) instead of every submitted one; such an engine only computes. */
+    private final boolean approvedOnly;
 
     public IndicatorEngine(Pack pack, Dialect dialect) {
+        this(pack, dialect, false);
+    }
+
+    private IndicatorEngine(Pack pack, Dialect dialect, boolean approvedOnly) {
         this.pack = pack;
         this.dialect = dialect;
+        this.approvedOnly = approvedOnly;
         for (Indicator indicator : pack.indicators()) {
             try {
                 formulas.put(indicator.id(), Formula.parse(indicator.formula()));
@@ -50,6 +57,14 @@ public final class IndicatorEngine implements Importer.Refresh {
                 throw new IllegalArgumentException("indicator " + indicator.id() + ": formula " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * An engine that computes from approved records only: the approved twin of each records table.
+     * The system's own records (data quality) need no approval and are read as they are.
+     */
+    public static IndicatorEngine approvedOnly(Pack pack, Dialect dialect) {
+        return new IndicatorEngine(pack, dialect, true);
     }
 
     /** What a refresh did, for the bench: values computed, and rows of indicator_value written. */
@@ -88,6 +103,9 @@ public final class IndicatorEngine implements Importer.Refresh {
 
     private RefreshStats run(Connection connection, List<Indicator> indicators, Integer fromYear, Integer toYear)
             throws SQLException {
+        if (approvedOnly) {
+            throw new IllegalStateException("an engine of approved records computes values; it never stores them");
+        }
         long started = System.nanoTime();
         Partials partials = new Partials();
         scan(connection, indicators, fromYear, toYear, partials);
@@ -183,6 +201,10 @@ public final class IndicatorEngine implements Importer.Refresh {
             return out.toString();
         }
 
+        private String table() {
+            return approvedOnly && !type.reporting().system() ? type.approvedTableName() : type.tableName();
+        }
+
         private String where(List<Object> parameters) {
             StringBuilder out = new StringBuilder(" WHERE retired_by IS NULL AND " + dialect.quote(type.dateField()) + " IS NOT NULL");
             if (fromYear != null) {
@@ -197,7 +219,8 @@ public final class IndicatorEngine implements Importer.Refresh {
         private void runPlain(Connection connection, List<Aggregate> plain, Partials partials) throws SQLException {
             List<Object> parameters = new ArrayList<>();
             StringBuilder select = new StringBuilder("SELECT ").append(groupColumns());
-            select.append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END), MAX(CASE WHEN flagged THEN 1 ELSE 0 END)");
+            select.append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END), MAX(CASE WHEN flagged THEN 1 ELSE 0 END),"
+                    + " MAX(CASE WHEN provisional THEN 1 ELSE 0 END)");
             // Each aggregate reads two partial columns: its measure (SUM, MIN or MAX; a count has
             // none) and the number of records that fed it.
             for (Aggregate aggregate : plain) {
@@ -231,7 +254,7 @@ public final class IndicatorEngine implements Importer.Refresh {
                 }
                 parameters.addAll(value.parameters());
             }
-            select.append(" FROM ").append(type.tableName()).append(where(parameters));
+            select.append(" FROM ").append(table()).append(where(parameters));
             select.append(" GROUP BY ").append(groupColumns());
             try (PreparedStatement statement = connection.prepareStatement(select.toString())) {
                 bind(statement, parameters);
@@ -244,7 +267,8 @@ public final class IndicatorEngine implements Importer.Refresh {
                         Group group = group(rs);
                         boolean synthetic = rs.getInt(base) == 1;
                         boolean flagged = rs.getInt(base + 1) == 1;
-                        int column = base + 2;
+                        boolean provisional = rs.getInt(base + 2) == 1;
+                        int column = base + 3;
                         for (Aggregate aggregate : plain) {
                             Map<ValueKey, Accumulator> accumulators = partials.byAggregate.computeIfAbsent(aggregate, a -> new HashMap<>());
                             double measure = rs.getDouble(column);
@@ -260,6 +284,7 @@ public final class IndicatorEngine implements Importer.Refresh {
                                 }
                                 acc.synthetic |= synthetic;
                                 acc.flagged |= flagged;
+                                acc.provisional |= provisional;
                             }
                         }
                     }
@@ -272,10 +297,11 @@ public final class IndicatorEngine implements Importer.Refresh {
             SqlFragment value = FormulaSql.rowValue(median.argument(), dialect);
             SqlFragment condition = median.where() == null ? null : FormulaSql.condition(median.where(), type, dialect);
             StringBuilder select = new StringBuilder("SELECT ").append(groupColumns())
-                    .append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END), MAX(CASE WHEN flagged THEN 1 ELSE 0 END), ")
+                    .append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END), MAX(CASE WHEN flagged THEN 1 ELSE 0 END),")
+                    .append(" MAX(CASE WHEN provisional THEN 1 ELSE 0 END), ")
                     .append(value.sql()).append(", COUNT(*)");
             parameters.addAll(value.parameters());
-            select.append(" FROM ").append(type.tableName()).append(where(parameters));
+            select.append(" FROM ").append(table()).append(where(parameters));
             select.append(" AND (").append(value.sql()).append(") IS NOT NULL");
             parameters.addAll(value.parameters());
             if (condition != null) {
@@ -296,13 +322,15 @@ public final class IndicatorEngine implements Importer.Refresh {
                         Group group = group(rs);
                         boolean synthetic = rs.getInt(base) == 1;
                         boolean flagged = rs.getInt(base + 1) == 1;
-                        double v = rs.getDouble(base + 2);
-                        long times = rs.getLong(base + 3);
+                        boolean provisional = rs.getInt(base + 2) == 1;
+                        double v = rs.getDouble(base + 3);
+                        long times = rs.getLong(base + 4);
                         for (ValueKey key : keys(group, disaggregations.get(median))) {
                             Accumulator acc = accumulators.computeIfAbsent(key, k -> new Accumulator());
                             acc.addValue(v, times);
                             acc.synthetic |= synthetic;
                             acc.flagged |= flagged;
+                            acc.provisional |= provisional;
                         }
                     }
                 }
@@ -402,6 +430,7 @@ public final class IndicatorEngine implements Importer.Refresh {
             Map<String, Long> recordsByType = new HashMap<>();
             boolean[] synthetic = {false};
             boolean[] flagged = {false};
+            boolean[] provisional = {false};
             Double value = Evaluator.evaluate(formula.root(), aggregate -> {
                 Accumulator acc = lookup(partials, aggregate, key);
                 long records = acc == null ? 0 : (aggregate.function() == AggregateFunction.LAST ? acc.lastCount : acc.count);
@@ -409,6 +438,7 @@ public final class IndicatorEngine implements Importer.Refresh {
                 if (acc != null) {
                     synthetic[0] |= acc.synthetic;
                     flagged[0] |= acc.flagged;
+                    provisional[0] |= acc.provisional;
                 }
                 return valueOf(aggregate, acc);
             });
@@ -417,7 +447,7 @@ public final class IndicatorEngine implements Importer.Refresh {
                 value = null;
             }
             out.add(new IndicatorValue(indicator.id(), key.orgUnit(), key.period(), key.disaggregation(), value, records,
-                    synthetic[0], flagged[0]));
+                    synthetic[0], flagged[0], provisional[0]));
         }
     }
 

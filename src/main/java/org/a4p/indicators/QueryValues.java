@@ -27,6 +27,19 @@ public final class QueryValues {
     }
 
     public Outcome<List<IndicatorValue>> run(Request request) {
+        Outcome<ValueQuery.Filter> filter = filter(request);
+        if (filter instanceof Outcome.Failed<ValueQuery.Filter> failed) {
+            return Outcome.failed(failed.failure());
+        }
+        try (Connection connection = database.dataSource().getConnection()) {
+            return Outcome.ok(new ValueQuery().find(connection, ((Outcome.Ok<ValueQuery.Filter>) filter).value()));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the indicator values: " + e.getMessage(), e);
+        }
+    }
+
+    /** The request checked against the pack, as the filter of a query. */
+    public Outcome<ValueQuery.Filter> filter(Request request) {
         Grain grain = request.grain() == null ? Grain.YEAR : request.grain();
         if (request.period() != null) {
             grain = Grain.of(request.period());
@@ -41,11 +54,6 @@ public final class QueryValues {
         if (request.orgUnit() != null && pack.orgUnits().find(request.orgUnit()).isEmpty()) {
             return Outcome.failed(Failure.invalid("unknown org unit '" + request.orgUnit() + "': " + pack.orgUnits().describeCodes()));
         }
-        try (Connection connection = database.dataSource().getConnection()) {
-            return Outcome.ok(new ValueQuery().find(connection,
-                    new ValueQuery.Filter(request.indicator(), request.orgUnit(), request.period(), grain, request.totalsOnly())));
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the indicator values: " + e.getMessage(), e);
-        }
+        return Outcome.ok(new ValueQuery.Filter(request.indicator(), request.orgUnit(), request.period(), grain, request.totalsOnly()));
     }
 }

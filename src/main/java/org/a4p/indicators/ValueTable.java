@@ -22,7 +22,7 @@ final class ValueTable {
 
     private record Key(String indicator, String orgUnit, String period, String disaggregation) {}
 
-    private record Stored(Double value, long records, boolean synthetic, boolean flagged) {}
+    private record Stored(Double value, long records, boolean synthetic, boolean flagged, boolean provisional) {}
 
     Writes replace(Connection connection, List<String> indicators, Integer fromYear, Integer toYear, List<IndicatorValue> values)
             throws SQLException {
@@ -37,7 +37,8 @@ final class ValueTable {
             if (before == null) {
                 inserts.add(value);
             } else if (!Objects.equals(before.value(), value.value()) || before.records() != value.records()
-                    || before.synthetic() != value.synthetic() || before.flagged() != value.flagged()) {
+                    || before.synthetic() != value.synthetic() || before.flagged() != value.flagged()
+                    || before.provisional() != value.provisional()) {
                 updates.add(value);
             }
         }
@@ -51,7 +52,7 @@ final class ValueTable {
             throws SQLException {
         Map<Key, Stored> out = new HashMap<>();
         String marks = String.join(", ", java.util.Collections.nCopies(indicators.size(), "?"));
-        String sql = "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic, flagged FROM indicator_value"
+        String sql = "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic, flagged, provisional FROM indicator_value"
                 + " WHERE indicator_id IN (" + marks + ")" + (fromYear == null ? "" : " AND period_year BETWEEN ? AND ?");
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(10_000);
@@ -68,7 +69,7 @@ final class ValueTable {
                     double amount = rs.getDouble(5);
                     Double value = rs.wasNull() ? null : amount;
                     out.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                            new Stored(value, rs.getLong(6), rs.getBoolean(7), rs.getBoolean(8)));
+                            new Stored(value, rs.getLong(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9)));
                 }
             }
         }
@@ -89,17 +90,18 @@ final class ValueTable {
 
     private static void update(Connection connection, List<IndicatorValue> values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE indicator_value SET amount = ?, records = ?, synthetic = ?, flagged = ?"
+                "UPDATE indicator_value SET amount = ?, records = ?, synthetic = ?, flagged = ?, provisional = ?"
                         + " WHERE indicator_id = ? AND org_unit = ? AND period = ? AND disaggregation = ?")) {
             Batches.run(statement, values, (st, value) -> {
                 setAmount(st, 1, value.value());
                 st.setLong(2, value.records());
                 st.setBoolean(3, value.synthetic());
                 st.setBoolean(4, value.flagged());
-                st.setString(5, value.indicator());
-                st.setString(6, value.orgUnit());
-                st.setString(7, value.period());
-                st.setString(8, value.disaggregation());
+                st.setBoolean(5, value.provisional());
+                st.setString(6, value.indicator());
+                st.setString(7, value.orgUnit());
+                st.setString(8, value.period());
+                st.setString(9, value.disaggregation());
             });
         }
     }
@@ -107,7 +109,7 @@ final class ValueTable {
     private static void insert(Connection connection, List<IndicatorValue> values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO indicator_value (indicator_id, org_unit, period, grain, period_year, disaggregation, amount, records,"
-                        + " synthetic, flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " synthetic, flagged, provisional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Batches.run(statement, values, (st, value) -> {
                 st.setString(1, value.indicator());
                 st.setString(2, value.orgUnit());
@@ -119,6 +121,7 @@ final class ValueTable {
                 st.setLong(8, value.records());
                 st.setBoolean(9, value.synthetic());
                 st.setBoolean(10, value.flagged());
+                st.setBoolean(11, value.provisional());
             });
         }
     }

@@ -23,6 +23,7 @@ import org.a4p.records.RecordValues;
 import org.a4p.records.StageHistory;
 import org.a4p.records.StoreException;
 import org.a4p.records.StoredRecord;
+import org.a4p.workflow.LockStore;
 
 /**
  * Imports files of one record type: reads and validates every row of every file first; if any
@@ -43,6 +44,7 @@ public final class Importer {
     private final Pack pack;
     private final Refresh refresh;
     private final SubmissionStore submissionStore = new SubmissionStore();
+    private final LockStore locks = new LockStore();
 
     public Importer(Database database, Pack pack, Refresh refresh) {
         this.database = database;
@@ -84,6 +86,10 @@ public final class Importer {
         }
         long parsed = System.nanoTime();
         new RecordTables(database).ensure(List.of(type));
+        if (request.draft()) {
+            progress.done();
+            return keepDrafts(type, request, batches, warnings, notes);
+        }
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -104,7 +110,7 @@ public final class Importer {
                 return new ImportOutcome.Accepted(written.submissions, written.changes, warnings, notes, new ImportOutcome.Timings(
                         (parsed - started) / 1_000_000, (wrote - parsed) / 1_000_000, (refreshed - wrote) / 1_000_000,
                         (committed - refreshed) / 1_000_000));
-            } catch (Implausible e) {
+            } catch (HeldBack e) {
                 connection.rollback();
                 progress.done();
                 Map<String, Long> byFile = new HashMap<>();
@@ -202,14 +208,17 @@ public final class Importer {
         return count;
     }
 
-    /** Thrown inside the write transaction when values fail a plausibility rule without the user's override. */
-    private static final class Implausible extends RuntimeException {
+    /**
+     * Thrown inside the write transaction when the import must not stand: values fail a plausibility
+     * rule without the user's override, or records would change in mission-months an approval locked.
+     */
+    private static final class HeldBack extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient List<RowIssue> issues;
         private final long count;
 
-        Implausible(List<RowIssue> issues, long count) {
-            super("implausible values", null, false, false);
+        HeldBack(List<RowIssue> issues, long count) {
+            super("held back", null, false, false);
             this.issues = issues;
             this.count = count;
         }
@@ -219,8 +228,11 @@ public final class Importer {
 
     private Written write(Connection connection, RecordType type, ImportRequest request, List<FileBatch> batches,
             Progress progress, List<RowIssue> warnings) throws SQLException {
+        // Taken first: no approval of this type can lock a month between the check below and the commit.
+        locks.guard(connection, type.id());
         RecordStore store = new RecordStore(database.dialect());
         Map<String, StoredRecord> stored = store.stored(connection, type);
+        List<RowIssue> lockedOut = new ArrayList<>();
         int[] keyIndexes = RecordValues.keyIndexes(type);
         int dateIndex = type.fields().indexOf(type.field(type.dateField()).orElseThrow());
         Set<String> seen = new HashSet<>();
@@ -249,21 +261,26 @@ public final class Importer {
             List<Object[]> added = new ArrayList<>();
             List<RecordStore.Revision> revised = new ArrayList<>();
             List<String> revisedKeys = new ArrayList<>();
+            List<Long> revisedRows = new ArrayList<>();
+            CoverageTally coverage = new CoverageTally(type);
             int unchanged = 0;
             for (int i = 0; i < batch.records().size(); i++) {
                 Object[] values = batch.records().get(i);
                 String key = RecordValues.key(type, keyIndexes, values);
                 seen.add(key);
+                coverage.count(values);
                 StoredRecord existing = stored.get(key);
                 if (existing == null) {
                     added.add(values);
                 } else if (existing.rowHash() != RecordValues.hash(values) || existing.retired()) {
                     revised.add(new RecordStore.Revision(existing.id(), values));
                     revisedKeys.add(key);
+                    revisedRows.add(batch.rowNumbers()[i]);
                 } else {
                     unchanged++;
                     continue;
                 }
+                coverage.changed(values, batch.fileName(), batch.rowNumbers()[i]);
                 years.add(((LocalDate) values[dateIndex]).getYear());
                 plausibility.changed(values, batch.fileName(), batch.rowNumbers()[i]);
             }
@@ -281,9 +298,15 @@ public final class Importer {
             SubmissionSummary submission = new SubmissionSummary(0, type.id(), batch.fileName(), batch.contentSha256(), batch.layout(),
                     batch.snapshotDate(), request.wholeDataset(), batch.rowsRead(), added.size(), revised.size(), unchanged,
                     retireIds.size(), batch.warnings(), request.synthetic(), "submitted", request.submittedBy(), now);
-            long submissionId = submissionStore.insert(connection, submission);
+            long submissionId;
+            if (request.draftId() != null) {
+                submissionId = request.draftId();
+                submissionStore.completeDraft(connection, submissionId, submission);
+            } else {
+                submissionId = submissionStore.insert(connection, submission);
+            }
             progress.update("writing " + batch.fileName(), 0.1);
-            store.insert(connection, type, added, submissionId, request.synthetic());
+            store.insert(connection, type, added, submissionId, request.synthetic(), true);
             progress.update("writing " + batch.fileName(), 0.6);
             List<Long> revisedIds = revised.stream().map(RecordStore.Revision::id).toList();
             Map<Long, Object[]> before = store.keepHistory(connection, type, revisedIds, submissionId);
@@ -294,17 +317,21 @@ public final class Importer {
             List<ImportOutcome.Change> fileChanges = new ArrayList<>();
             for (int i = 0; i < revised.size(); i++) {
                 Object[] old = before.get(revised.get(i).id());
+                coverage.replaced(old, batch.fileName(), revisedRows.get(i));
                 years.add(((LocalDate) old[dateIndex]).getYear());
                 List<String> fields = changedFields(type, old, revised.get(i).values());
                 fileChanges.add(new ImportOutcome.Change(batch.fileName(), RecordValues.describeKey(type, revisedKeys.get(i)),
                         fields.isEmpty() ? "restored" : "revised", fields));
             }
             for (int i = 0; i < retireIds.size(); i++) {
+                coverage.replaced(retiredBefore.get(retireIds.get(i)), batch.fileName(), 0);
                 years.add(((LocalDate) retiredBefore.get(retireIds.get(i))[dateIndex]).getYear());
                 fileChanges.add(new ImportOutcome.Change(batch.fileName(), RecordValues.describeKey(type, retireKeys.get(i)),
                         "retired", List.of()));
             }
             submissionStore.insertChanges(connection, submissionId, type.id(), fileChanges);
+            submissionStore.insertCoverage(connection, submissionId, coverage.coverage());
+            lockedOut.addAll(lockIssues(connection, type, coverage));
             if (history != null) {
                 history.save(connection, submissionId);
             }
@@ -313,17 +340,73 @@ public final class Importer {
             }
             submissions.add(submission.withId(submissionId));
         }
+        if (!lockedOut.isEmpty()) {
+            throw new HeldBack(lockedOut, lockedOut.size());
+        }
         // Judged once everything is written, on the figures the import would leave; held back, all of it rolls back.
         List<Long> submissionIds = submissions.stream().map(SubmissionSummary::id).toList();
         List<PlausibilityFinding> findings = plausibility.judge(connection, submissionIds, !stored.isEmpty());
         if (!findings.isEmpty() && !request.acceptImplausible()) {
-            throw new Implausible(PlausibilityCheck.issues(findings, false), findings.size());
+            throw new HeldBack(PlausibilityCheck.issues(findings, false), findings.size());
         }
         if (!findings.isEmpty()) {
             plausibility.flag(connection, findings, submissionIds, store);
             warnings.addAll(0, PlausibilityCheck.issues(findings, true));
         }
         return new Written(submissions, changes, years);
+    }
+
+    /** One error per locked mission-month the file would change, naming the approval that holds it and how to lift it. */
+    private List<RowIssue> lockIssues(Connection connection, RecordType type, CoverageTally coverage) throws SQLException {
+        List<RowIssue> out = new ArrayList<>();
+        for (LockStore.Lock lock : locks.locksAmong(connection, type.id(), coverage.changed().keySet())) {
+            CoverageTally.Where where = coverage.changed().get(new LockStore.MissionMonth(lock.mission(), lock.month()));
+            out.add(new RowIssue(where.file(), where.row(), type.missionField(), null, "no change to " + lock.mission() + " " + lock.month()
+                    + ": its " + type.id() + " records are locked by submission " + lock.submissionId() + ", approved by " + lock.approvedBy()
+                    + (lock.approvedAt() == null ? "" : " on " + lock.approvedAt().truncatedTo(ChronoUnit.MINUTES))
+                    + "; an analyst must reopen submission " + lock.submissionId() + " with a reason before its months can change"
+                    + (where.row() == 0 ? " (a record there would be retired: the file no longer holds it)" : "")));
+        }
+        return out;
+    }
+
+    /** Keeps each validated file as a draft: on record with its file and the months it covers, no record written. */
+    private ImportOutcome keepDrafts(RecordType type, ImportRequest request, List<FileBatch> batches, List<RowIssue> warnings,
+            List<String> notes) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<SubmissionSummary> drafts = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (int b = 0; b < batches.size(); b++) {
+                    FileBatch batch = batches.get(b);
+                    SubmissionSummary draft = new SubmissionSummary(0, type.id(), batch.fileName(), batch.contentSha256(), batch.layout(),
+                            batch.snapshotDate(), request.wholeDataset(), batch.rowsRead(), 0, 0, 0, 0, batch.warnings(), request.synthetic(),
+                            "draft", request.submittedBy(), now);
+                    long id = submissionStore.insert(connection, draft);
+                    submissionStore.insertDraft(connection, id, readAll(request.files().get(b)));
+                    CoverageTally coverage = new CoverageTally(type);
+                    batch.records().forEach(coverage::count);
+                    submissionStore.insertCoverage(connection, id, coverage.coverage());
+                    drafts.add(draft.withId(id));
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("the draft was not kept, nothing was written: " + e.getMessage(), e);
+        }
+        return new ImportOutcome.Accepted(drafts, List.of(), warnings, notes, new ImportOutcome.Timings(0, 0, 0, 0));
+    }
+
+    private static byte[] readAll(ImportFile file) {
+        try (java.io.InputStream in = file.opener().open()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot read " + file.name() + " again to keep it as a draft: " + e.getMessage(), e);
+        }
     }
 
     private static List<String> changedFields(RecordType type, Object[] before, Object[] after) {

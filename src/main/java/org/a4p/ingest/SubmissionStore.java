@@ -6,16 +6,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** All SQL on the {@code submission} and {@code submission_change} tables, on the caller's connection and transaction. */
+/**
+ * All SQL on the {@code submission}, {@code submission_change}, {@code submission_coverage} and
+ * {@code submission_draft} tables, on the caller's connection and transaction.
+ */
 public final class SubmissionStore {
     private static final String COLUMNS = "record_type, file_name, content_sha256, layout, snapshot_date, whole_dataset, rows_read,"
             + " added, revised, unchanged, retired, warnings, synthetic, status, submitted_by, submitted_at";
+    private static final String DECISION = ", status_by, status_at, status_reason";
     /** Stands for the content hash of a file that was never read whole (a rejected attempt). */
     static final String NO_HASH = "-".repeat(64);
 
@@ -73,7 +78,7 @@ public final class SubmissionStore {
 
     /** Newest first; {@code recordType} null for every type. */
     public List<SubmissionSummary> list(Connection connection, String recordType, int limit) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT id, " + COLUMNS + " FROM submission"
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id, " + COLUMNS + DECISION + " FROM submission"
                 + (recordType == null ? "" : " WHERE record_type = ?") + " ORDER BY id DESC")) {
             if (recordType != null) {
                 statement.setString(1, recordType);
@@ -84,7 +89,7 @@ public final class SubmissionStore {
     }
 
     public Optional<SubmissionSummary> find(Connection connection, long id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT id, " + COLUMNS + " FROM submission WHERE id = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id, " + COLUMNS + DECISION + " FROM submission WHERE id = ?")) {
             statement.setLong(1, id);
             return read(statement).stream().findFirst();
         }
@@ -109,12 +114,118 @@ public final class SubmissionStore {
     /** The content hash of the last accepted submission of a file of a type, if there is one. */
     public Optional<String> lastAcceptedHash(Connection connection, String recordType, String fileName) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT content_sha256 FROM submission WHERE record_type = ? AND file_name = ? AND status = 'submitted' ORDER BY id DESC")) {
+                "SELECT content_sha256 FROM submission WHERE record_type = ? AND file_name = ?"
+                        + " AND status IN ('submitted', 'approved', 'reopened') ORDER BY id DESC")) {
             statement.setString(1, recordType);
             statement.setString(2, fileName);
             statement.setMaxRows(1);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The records a submission wrote in one mission-month. */
+    public record Coverage(String mission, String month, int records) {}
+
+    void insertCoverage(Connection connection, long submissionId, java.util.Collection<Coverage> coverage) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO submission_coverage (submission_id, mission, period_month, records) VALUES (?, ?, ?, ?)")) {
+            org.a4p.db.Batches.run(statement, coverage, (st, c) -> {
+                st.setLong(1, submissionId);
+                st.setString(2, c.mission());
+                st.setString(3, c.month());
+                st.setInt(4, c.records());
+            });
+        }
+    }
+
+    /** How many submissions are approved (or approved and since reopened): the data a release rests on. */
+    public int countApproved(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM submission WHERE status IN ('approved', 'reopened')");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** The mission-months a submission covers, earliest first. */
+    public List<Coverage> coverage(Connection connection, long submissionId) throws SQLException {
+        List<Coverage> out = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT mission, period_month, records FROM submission_coverage WHERE submission_id = ? ORDER BY period_month, mission")) {
+            statement.setLong(1, submissionId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Coverage(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The missions each submission covers. */
+    public java.util.Map<Long, java.util.Set<String>> missionsBySubmission(Connection connection) throws SQLException {
+        java.util.Map<Long, java.util.Set<String>> out = new java.util.HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT submission_id, mission FROM submission_coverage");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeSet<>()).add(rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Moves a submission from one status to another, only if it still has the status expected:
+     * false when another step (another app instance's) got there first.
+     */
+    public boolean moveStatus(Connection connection, long id, String expected, String status, String by, Instant at, String reason)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE submission SET status = ?, status_by = ?, status_at = ?, status_reason = ? WHERE id = ? AND status = ?")) {
+            statement.setString(1, status);
+            statement.setString(2, by);
+            statement.setObject(3, at.atOffset(java.time.ZoneOffset.UTC));
+            statement.setString(4, reason);
+            statement.setLong(5, id);
+            statement.setString(6, expected);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** Turns a draft into the submission its import wrote: the counts of what it wrote, and submitted. */
+    void completeDraft(Connection connection, long id, SubmissionSummary written) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE submission SET added = ?, revised = ?, unchanged = ?,"
+                + " retired = ?, warnings = ?, rows_read = ?, status = 'submitted', submitted_at = ? WHERE id = ? AND status = 'draft'")) {
+            statement.setInt(1, written.added());
+            statement.setInt(2, written.revised());
+            statement.setInt(3, written.unchanged());
+            statement.setInt(4, written.retired());
+            statement.setInt(5, written.warnings());
+            statement.setInt(6, written.rowsRead());
+            statement.setTimestamp(7, Timestamp.from(written.submittedAt()));
+            statement.setLong(8, id);
+            if (statement.executeUpdate() != 1) {
+                throw new SQLException("submission " + id + " is no longer a draft");
+            }
+        }
+    }
+
+    void insertDraft(Connection connection, long submissionId, byte[] content) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO submission_draft (submission_id, content) VALUES (?, ?)")) {
+            statement.setLong(1, submissionId);
+            statement.setBytes(2, content);
+            statement.executeUpdate();
+        }
+    }
+
+    /** A draft's file as it was sent. */
+    public Optional<byte[]> draftContent(Connection connection, long submissionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT content FROM submission_draft WHERE submission_id = ?")) {
+            statement.setLong(1, submissionId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
             }
         }
     }
@@ -127,10 +238,19 @@ public final class SubmissionStore {
                 out.add(new SubmissionSummary(rs.getLong(c++), rs.getString(c++), rs.getString(c++), rs.getString(c++), rs.getString(c++),
                         rs.getObject(c++, LocalDate.class), rs.getBoolean(c++), rs.getInt(c++), rs.getInt(c++), rs.getInt(c++),
                         rs.getInt(c++), rs.getInt(c++), rs.getInt(c++), rs.getBoolean(c++), rs.getString(c++), rs.getString(c++),
-                        rs.getTimestamp(c).toInstant()));
+                        rs.getTimestamp(c++).toInstant(), decision(rs, c)));
             }
         }
         return out;
+    }
+
+    private static SubmissionSummary.Decision decision(ResultSet rs, int c) throws SQLException {
+        String by = rs.getString(c);
+        if (by == null) {
+            return null;
+        }
+        java.time.OffsetDateTime at = rs.getObject(c + 1, java.time.OffsetDateTime.class);
+        return new SubmissionSummary.Decision(by, at == null ? null : at.toInstant(), rs.getString(c + 2));
     }
 
     private static String truncate(String text, int max) {

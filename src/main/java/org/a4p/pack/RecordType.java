@@ -55,4 +55,9 @@ public record RecordType(
     public String tableName() {
         return "rec_" + id;
     }
+
+    /** The table of the type's approved records: what releases are computed from. */
+    public String approvedTableName() {
+        return "pub_" + id;
+    }
 }

@@ -21,10 +21,17 @@ public final class BuildScorecard {
 
     private final Pack pack;
     private final Database database;
+    private final ValueQuery.Source source;
 
     public BuildScorecard(Pack pack, Database database) {
+        this(pack, database, ValueQuery.Source.LIVE);
+    }
+
+    /** {@code source}: the staff view's values, or the latest release's for public readers. */
+    public BuildScorecard(Pack pack, Database database, ValueQuery.Source source) {
         this.pack = pack;
         this.database = database;
+        this.source = source;
     }
 
     public Outcome<Scorecard> run(Request request) {
@@ -33,7 +40,7 @@ public final class BuildScorecard {
         }
         List<IndicatorValue> yearly;
         try (Connection connection = database.dataSource().getConnection()) {
-            yearly = new ValueQuery().find(connection, new ValueQuery.Filter(null, request.orgUnit(), null, Grain.YEAR, true));
+            yearly = new ValueQuery(source).find(connection, new ValueQuery.Filter(null, request.orgUnit(), null, Grain.YEAR, true));
         } catch (SQLException e) {
             throw new StoreException("cannot read the indicator values: " + e.getMessage(), e);
         }

@@ -60,14 +60,20 @@ public final class RecordStore {
         return out;
     }
 
-    /** Inserts new records, not flagged. */
+    /** Inserts new records, not flagged and not provisional: the system's own records, which need no approval. */
     public void insert(Connection connection, RecordType type, List<Object[]> rows, long submissionId, boolean synthetic)
             throws SQLException {
+        insert(connection, type, rows, submissionId, synthetic, false);
+    }
+
+    /** Inserts new records, not flagged; {@code provisional} until their submission is approved. */
+    public void insert(Connection connection, RecordType type, List<Object[]> rows, long submissionId, boolean synthetic,
+            boolean provisional) throws SQLException {
         List<Field> fields = type.fields();
         String columns = fields.stream().map(f -> dialect.quote(f.name())).collect(Collectors.joining(", "));
         String marks = fields.stream().map(f -> "?").collect(Collectors.joining(", "));
-        String sql = "INSERT INTO " + type.tableName() + " (" + columns + ", row_hash, row_version, submission_id, synthetic, flagged)"
-                + " VALUES (" + marks + ", ?, 1, ?, ?, FALSE)";
+        String sql = "INSERT INTO " + type.tableName() + " (" + columns + ", row_hash, row_version, submission_id, synthetic, flagged,"
+                + " provisional) VALUES (" + marks + ", ?, 1, ?, ?, FALSE, " + (provisional ? "TRUE" : "FALSE") + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             Batches.run(statement, rows, (st, row) -> {
                 int p = bindFields(st, fields, row);
@@ -78,13 +84,14 @@ public final class RecordStore {
         }
     }
 
-    /** Overwrites stored records with new versions (not flagged), keeping the old ones in the history. */
+    /** Overwrites stored records with new versions (not flagged, provisional until approved), keeping the old ones in the history. */
     public void revise(Connection connection, RecordType type, List<Revision> revisions, long submissionId, boolean synthetic)
             throws SQLException {
         List<Field> fields = type.fields();
         String assignments = fields.stream().map(f -> dialect.quote(f.name()) + " = ?").collect(Collectors.joining(", "));
         String sql = "UPDATE " + type.tableName() + " SET " + assignments
-                + ", row_hash = ?, row_version = row_version + 1, submission_id = ?, synthetic = ?, flagged = FALSE, retired_by = NULL WHERE id = ?";
+                + ", row_hash = ?, row_version = row_version + 1, submission_id = ?, synthetic = ?, flagged = FALSE, retired_by = NULL,"
+                + " provisional = TRUE WHERE id = ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             Batches.run(statement, revisions, (st, revision) -> {
                 int p = bindFields(st, fields, revision.values());
@@ -117,6 +124,48 @@ public final class RecordStore {
 
     /** A new version of a stored record. */
     public record Revision(long id, Object[] values) {}
+
+    /** Every column of a records table, named: the table and its approved twin may hold them in different orders. */
+    public String allColumns(RecordType type) {
+        return "id, " + type.fields().stream().map(f -> dialect.quote(f.name())).collect(Collectors.joining(", "))
+                + ", row_hash, row_version, submission_id, synthetic, flagged, retired_by, provisional";
+    }
+
+    /**
+     * Makes a submission's records approved: the versions it wrote that are still current replace
+     * their approved copies, and the records it retired are retired in the approved table too. A
+     * version a later submission has since replaced is not copied: that submission's approval will.
+     * Returns the records copied and retired.
+     */
+    public int approve(Connection connection, RecordType type, long submissionId) throws SQLException {
+        String current = type.tableName();
+        String approved = type.approvedTableName();
+        int changed = 0;
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + approved + " WHERE id IN (SELECT id FROM "
+                + current + " WHERE submission_id = ?)")) {
+            delete.setLong(1, submissionId);
+            delete.executeUpdate();
+        }
+        String columns = allColumns(type);
+        // A retirement a later submission made is not approved with this one.
+        String copied = columns.replace(", retired_by, provisional", ", CAST(NULL AS BIGINT), FALSE");
+        try (PreparedStatement copy = connection.prepareStatement("INSERT INTO " + approved + " (" + columns + ") SELECT " + copied
+                + " FROM " + current + " WHERE submission_id = ?")) {
+            copy.setLong(1, submissionId);
+            changed += copy.executeUpdate();
+        }
+        try (PreparedStatement retire = connection.prepareStatement("UPDATE " + approved + " SET retired_by = ? WHERE id IN (SELECT id FROM "
+                + current + " WHERE retired_by = ?)")) {
+            retire.setLong(1, submissionId);
+            retire.setLong(2, submissionId);
+            changed += retire.executeUpdate();
+        }
+        try (PreparedStatement settle = connection.prepareStatement("UPDATE " + current + " SET provisional = FALSE WHERE submission_id = ?")) {
+            settle.setLong(1, submissionId);
+            settle.executeUpdate();
+        }
+        return changed;
+    }
 
     /** The current field values of the given records, by id. */
     public Map<Long, Object[]> load(Connection connection, RecordType type, List<Long> ids) throws SQLException {
