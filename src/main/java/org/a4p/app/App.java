@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.a4p.access.Accounts;
+import org.a4p.audit.AuditTrail;
+import org.a4p.audit.RecordPackLoad;
 import org.a4p.db.Database;
 import org.a4p.indicators.IndicatorEngine;
 import org.a4p.indicators.PackFormulas;
@@ -23,6 +25,7 @@ public final class App implements AutoCloseable {
     private final Importer importer;
     private final Accounts accounts;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public App(Pack pack, Database database) {
         this(pack, database, Clock.systemUTC());
@@ -36,7 +39,9 @@ public final class App implements AutoCloseable {
         new RecordTables(database).ensure(pack.recordTypes().values());
         this.engine = new IndicatorEngine(pack, database.dialect());
         this.importer = new Importer(database, pack, engine);
-        this.accounts = new Accounts(database.jdbi(), pack.orgUnits(), clock);
+        this.audit = new AuditTrail(clock);
+        new RecordPackLoad(audit, database.dataSource()).run(pack);
+        this.accounts = new Accounts(database.jdbi(), pack.orgUnits(), clock, audit);
     }
 
     /** Opens the product on a database target (URL or folder) and a pack folder (null for the bundled pack). */
@@ -71,6 +76,10 @@ public final class App implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    public AuditTrail audit() {
+        return audit;
     }
 
     @Override
