@@ -159,7 +159,7 @@ public final class VerifyAudit {
         }
 
         private static String shortHash(String hash) {
-            return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash;
+            return hash.length() > 12 ? hash.substring(0, 12) + "..." : hash;
         }
     }
 }

@@ -113,7 +113,7 @@ final class AuditCommand implements Callable<Integer> {
                 if (report.broken().isPresent()) {
                     VerifyAudit.Break broken = report.broken().get();
                     out.printf("audit trail BROKEN at entry %d: %s%n", broken.seq(), broken.message());
-                    out.printf("%s entries intact before it; head %s%n", count(report.entries()), report.head());
+                    out.printf("%s intact before it; head %s%n", count(report.entries()), report.head());
                     return Main.REJECTED;
                 }
                 out.printf("audit trail intact: %s%s; head %s%n", count(report.entries()),
