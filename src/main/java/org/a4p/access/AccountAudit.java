@@ -85,13 +85,16 @@ final class AccountAudit {
     }
 
     private static AuditEvent deniedEvent(String name, String action, String reason) {
-        String actor = name == null ? ANONYMOUS : SecurityEvents.safe(name);
-        return AuditEvent.of(actor, "request.denied", action == null || action.isBlank() ? "-" : bounded(action), null, map("reason", reason));
+        return AuditEvent.of(actor(name), "request.denied", action == null || action.isBlank() ? "-" : bounded(action), null, map("reason", reason));
     }
 
     private void append(Handle handle, String actor, String action, String user, Map<String, ?> before, Map<String, ?> after) {
-        trail.append(handle.getConnection(), AuditEvent.of(actor == null ? ANONYMOUS : SecurityEvents.safe(actor), action,
-                "user:" + SecurityEvents.safe(user), before, after));
+        trail.append(handle.getConnection(), AuditEvent.of(actor(actor), action, "user:" + SecurityEvents.safe(user), before, after));
+    }
+
+    /** A name as given, made safe; none (a login with an empty name, say) is anonymous. */
+    private static String actor(String name) {
+        return name == null || name.isBlank() ? ANONYMOUS : SecurityEvents.safe(name);
     }
 
     /** The edge's words for what was refused (a route like GET:/api/v1/users): no control characters, 200 at most. */

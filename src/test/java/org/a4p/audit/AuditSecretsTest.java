@@ -54,6 +54,8 @@ class AuditSecretsTest {
                     .isInstanceOf(AddUser.Added.class);
             accounts.login().run(new Login.Request("scan.ana", WRONG));
             accounts.login().run(new Login.Request("nobody-" + WRONG, WRONG)); // a password typed as a name is not our business
+            accounts.login().run(new Login.Request("", WRONG)); // no name at all: an anonymous failure
+            accounts.login().run(new Login.Request(null, WRONG));
             accounts.unlockUser().run(new UnlockUser.Request("cli:root", "scan.ana"));
             Login.LoggedIn in = (Login.LoggedIn) accounts.login().run(new Login.Request("scan.ana", PASSWORD));
             StartSession.Started session = (StartSession.Started) accounts.startSession().run(new StartSession.Request(in.user().id(), null));
@@ -91,6 +93,7 @@ class AuditSecretsTest {
                 assertThat(all).as("an audit entry holds a secret").doesNotContain(secret);
             }
             assertThat(all).doesNotContain("$argon2");
+            assertThat(all).contains("| anonymous | login.failure | user:- |", "| anonymous | login.failure | user: |");
             assertThat(AuditChains.verify(database, null).broken()).isEmpty();
         }
     }
