@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.util.Map;
 import org.a4p.app.Json;
 import org.a4p.db.Database;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,6 +198,5 @@ class AuditTamperTest {
         assertThat(new VerifyAudit(database.dataSource()).run(new VerifyAudit.Request("7:abc")))
                 .isInstanceOf(org.a4p.app.Outcome.Failed.class);
         assertThat(AuditChains.verify(database, "7:" + "0".repeat(64)).broken().orElseThrow().problem()).isEqualTo(VerifyAudit.Problem.REWRITTEN);
-        assertThat(Map.of()).isEmpty();
     }
 }
