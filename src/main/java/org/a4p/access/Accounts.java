@@ -1,6 +1,7 @@
 package org.a4p.access;
 
 import java.time.Clock;
+import org.a4p.audit.AuditTrail;
 import org.a4p.orgunit.OrgUnits;
 import org.jdbi.v3.core.Jdbi;
 
@@ -20,26 +21,32 @@ public final class Accounts {
     private final EndSession endSession;
     private final ReportDenial reportDenial;
 
+    /** With an audit trail of its own on {@code clock}, the same trail as any other on that database. */
     public Accounts(Jdbi jdbi, OrgUnits orgUnits, Clock clock) {
-        this(jdbi, orgUnits, clock, LoginPolicy.DEFAULT, SessionPolicy.DEFAULT);
+        this(jdbi, orgUnits, clock, new AuditTrail(clock));
     }
 
-    public Accounts(Jdbi jdbi, OrgUnits orgUnits, Clock clock, LoginPolicy loginPolicy, SessionPolicy sessionPolicy) {
+    public Accounts(Jdbi jdbi, OrgUnits orgUnits, Clock clock, AuditTrail trail) {
+        this(jdbi, orgUnits, clock, trail, LoginPolicy.DEFAULT, SessionPolicy.DEFAULT);
+    }
+
+    public Accounts(Jdbi jdbi, OrgUnits orgUnits, Clock clock, AuditTrail trail, LoginPolicy loginPolicy, SessionPolicy sessionPolicy) {
         PasswordHasher hasher = new PasswordHasher();
         SecurityEvents events = new SecurityEvents();
-        this.addUser = new AddUser(jdbi, orgUnits, hasher, events, clock);
+        AccountAudit audit = new AccountAudit(jdbi, trail);
+        this.addUser = new AddUser(jdbi, orgUnits, hasher, events, audit, clock);
         this.listUsers = new ListUsers(jdbi, clock);
-        this.disableUser = new DisableUser(jdbi, events, clock);
-        this.unlockUser = new UnlockUser(jdbi, events);
-        this.resetPassword = new ResetPassword(jdbi, hasher, events, clock);
-        this.issueToken = new IssueToken(jdbi, events, clock);
-        this.revokeTokens = new RevokeTokens(jdbi, events, clock);
-        this.login = new Login(jdbi, hasher, loginPolicy, events, clock);
-        this.authenticateToken = new AuthenticateToken(jdbi, events, clock);
-        this.startSession = new StartSession(jdbi, sessionPolicy, events, clock);
-        this.touchSession = new TouchSession(jdbi, sessionPolicy, events, clock);
-        this.endSession = new EndSession(jdbi, events);
-        this.reportDenial = new ReportDenial(events);
+        this.disableUser = new DisableUser(jdbi, events, audit, clock);
+        this.unlockUser = new UnlockUser(jdbi, events, audit);
+        this.resetPassword = new ResetPassword(jdbi, hasher, events, audit, clock);
+        this.issueToken = new IssueToken(jdbi, events, audit, clock);
+        this.revokeTokens = new RevokeTokens(jdbi, events, audit, clock);
+        this.login = new Login(jdbi, hasher, loginPolicy, events, audit, clock);
+        this.authenticateToken = new AuthenticateToken(jdbi, events, audit, clock);
+        this.startSession = new StartSession(jdbi, sessionPolicy, events, audit, clock);
+        this.touchSession = new TouchSession(jdbi, sessionPolicy, events, audit, clock);
+        this.endSession = new EndSession(jdbi, events, audit);
+        this.reportDenial = new ReportDenial(events, audit);
     }
 
     public AddUser addUser() {

@@ -77,13 +77,15 @@ public final class AddUser {
     private final OrgUnits orgUnits;
     private final PasswordHasher hasher;
     private final SecurityEvents events;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    AddUser(Jdbi jdbi, OrgUnits orgUnits, PasswordHasher hasher, SecurityEvents events, Clock clock) {
+    AddUser(Jdbi jdbi, OrgUnits orgUnits, PasswordHasher hasher, SecurityEvents events, AccountAudit audit, Clock clock) {
         this.jdbi = jdbi;
         this.orgUnits = orgUnits;
         this.hasher = hasher;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -119,7 +121,9 @@ public final class AddUser {
                 return new NameTaken(request.name());
             }
             long id = users.insert(request.name(), role.get(), missions, hash, clock.instant());
-            return new Added(users.find(id).orElseThrow());
+            User user = users.find(id).orElseThrow();
+            audit.userAdded(handle, request.actor(), user);
+            return new Added(user);
         });
         if (result instanceof Added added) {
             events.userAdded(request.actor(), added.user());

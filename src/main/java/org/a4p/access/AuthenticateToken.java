@@ -23,17 +23,20 @@ public final class AuthenticateToken {
 
     private final Jdbi jdbi;
     private final SecurityEvents events;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    AuthenticateToken(Jdbi jdbi, SecurityEvents events, Clock clock) {
+    AuthenticateToken(Jdbi jdbi, SecurityEvents events, AccountAudit audit, Clock clock) {
         this.jdbi = jdbi;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
     public Result run(Request request) {
         if (!ApiTokens.wellFormed(request.token())) {
             events.denied(null, "token", "malformed");
+            audit.denied(null, "token", "malformed");
             return new Denied();
         }
         Instant now = clock.instant();
@@ -41,6 +44,7 @@ public final class AuthenticateToken {
             Optional<TokenStore.TokenRow> token = new TokenStore(handle).find(Secrets.sha256(request.token()));
             if (token.isEmpty()) {
                 events.denied(null, "token", "unknown");
+                audit.denied(handle, null, "token", "unknown");
                 return new Denied();
             }
             User user = new UserStore(handle).find(token.get().userId()).orElseThrow();
@@ -49,6 +53,7 @@ public final class AuthenticateToken {
                     : !user.enabled() ? "user_disabled" : null;
             if (reason != null) {
                 events.denied(user.name(), "token:" + token.get().prefix(), reason);
+                audit.denied(handle, user.name(), "token:" + token.get().prefix(), reason);
                 return new Denied();
             }
             return new Authenticated(user, token.get().prefix());

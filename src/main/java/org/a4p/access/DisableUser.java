@@ -22,11 +22,13 @@ public final class DisableUser {
 
     private final Jdbi jdbi;
     private final SecurityEvents events;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    DisableUser(Jdbi jdbi, SecurityEvents events, Clock clock) {
+    DisableUser(Jdbi jdbi, SecurityEvents events, AccountAudit audit, Clock clock) {
         this.jdbi = jdbi;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -38,7 +40,9 @@ public final class DisableUser {
                 return new UnknownUser(request.name());
             }
             users.disable(user.get().id(), clock.instant());
-            return new Disabled(request.name(), new SessionStore(handle).deleteAllOf(user.get().id()));
+            int sessionsEnded = new SessionStore(handle).deleteAllOf(user.get().id());
+            audit.userDisabled(handle, request.actor(), user.get(), sessionsEnded);
+            return new Disabled(request.name(), sessionsEnded);
         });
         if (result instanceof Disabled disabled) {
             events.userDisabled(request.actor(), disabled.name(), disabled.sessionsEnded());

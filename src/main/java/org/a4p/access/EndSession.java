@@ -20,10 +20,12 @@ public final class EndSession {
 
     private final Jdbi jdbi;
     private final SecurityEvents events;
+    private final AccountAudit audit;
 
-    EndSession(Jdbi jdbi, SecurityEvents events) {
+    EndSession(Jdbi jdbi, SecurityEvents events, AccountAudit audit) {
         this.jdbi = jdbi;
         this.events = events;
+        this.audit = audit;
     }
 
     public Result run(Request request) {
@@ -36,6 +38,7 @@ public final class EndSession {
             return sessions.find(sha).flatMap(session -> new UserStore(handle).find(session.userId()))
                     .map(user -> {
                         sessions.delete(sha);
+                        audit.sessionEnded(handle, user.name(), "logout");
                         return (Result) new Ended(user.name());
                     })
                     .orElseGet(Unknown::new);

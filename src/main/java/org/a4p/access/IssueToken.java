@@ -48,11 +48,13 @@ public final class IssueToken {
 
     private final Jdbi jdbi;
     private final SecurityEvents events;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    IssueToken(Jdbi jdbi, SecurityEvents events, Clock clock) {
+    IssueToken(Jdbi jdbi, SecurityEvents events, AccountAudit audit, Clock clock) {
         this.jdbi = jdbi;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -72,6 +74,7 @@ public final class IssueToken {
             Instant now = clock.instant();
             Instant expiresAt = now.plus(request.validity());
             new TokenStore(handle).insert(user.get().id(), ApiTokens.prefix(token), Secrets.sha256(token), now, expiresAt);
+            audit.tokenIssued(handle, request.actor(), request.name(), ApiTokens.prefix(token), expiresAt);
             return new Issued(request.name(), token, ApiTokens.prefix(token), expiresAt);
         });
         if (result instanceof Issued issued) {

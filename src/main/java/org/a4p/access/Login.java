@@ -34,13 +34,15 @@ public final class Login {
     private final PasswordHasher hasher;
     private final LoginPolicy policy;
     private final SecurityEvents events;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    Login(Jdbi jdbi, PasswordHasher hasher, LoginPolicy policy, SecurityEvents events, Clock clock) {
+    Login(Jdbi jdbi, PasswordHasher hasher, LoginPolicy policy, SecurityEvents events, AccountAudit audit, Clock clock) {
         this.jdbi = jdbi;
         this.hasher = hasher;
         this.policy = policy;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -51,7 +53,9 @@ public final class Login {
             Optional<UserStore.Credentials> found = request.name() == null ? Optional.empty() : users.credentialsForUpdate(request.name());
             if (found.isEmpty() || !found.get().enabled()) {
                 hasher.verifyNothing(password);
-                events.loginFailed(request.name(), found.isEmpty() ? "unknown_user" : "user_disabled", 0);
+                String reason = found.isEmpty() ? "unknown_user" : "user_disabled";
+                events.loginFailed(request.name(), reason, 0);
+                audit.loginFailed(handle, request.name(), reason, 0);
                 return new Denied();
             }
             UserStore.Credentials account = found.get();
@@ -59,11 +63,13 @@ public final class Login {
             boolean wasLocked = account.failedLogins() >= policy.lockAfter();
             if (account.lockedUntil() != null && now.isBefore(account.lockedUntil())) {
                 events.denied(account.userName(), "login", wasLocked ? "locked" : "too_soon");
+                audit.denied(handle, account.userName(), "login", wasLocked ? "locked" : "too_soon");
                 return wasLocked ? new Locked(account.lockedUntil()) : new TryLater(account.lockedUntil());
             }
             if (hasher.verify(password, account.passwordHash())) {
                 users.clearFailures(account.id());
                 events.loginSucceeded(account.userName());
+                audit.loginSucceeded(handle, account.userName());
                 return new LoggedIn(users.find(account.id()).orElseThrow());
             }
             int failures = (wasLocked ? 0 : account.failedLogins()) + 1; // a lock that expired starts the count afresh
@@ -71,10 +77,12 @@ public final class Login {
                 Instant until = now.plus(policy.lockFor());
                 users.recordFailure(account.id(), failures, until);
                 events.lockedOut(account.userName(), failures, until);
+                audit.lockedOut(handle, account.userName(), failures, until);
                 return new Locked(until);
             }
             users.recordFailure(account.id(), failures, now.plus(policy.delayAfter(failures)));
             events.loginFailed(account.userName(), "wrong_password", failures);
+            audit.loginFailed(handle, account.userName(), "wrong_password", failures);
             return new Denied();
         });
     }

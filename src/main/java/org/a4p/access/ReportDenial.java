@@ -9,12 +9,15 @@ public final class ReportDenial {
     public record Request(String user, String action, String reason) {}
 
     private final SecurityEvents events;
+    private final AccountAudit audit;
 
-    ReportDenial(SecurityEvents events) {
+    ReportDenial(SecurityEvents events, AccountAudit audit) {
         this.events = events;
+        this.audit = audit;
     }
 
     public void run(Request request) {
         events.denied(request.user(), request.action(), request.reason());
+        audit.denied(request.user(), request.action(), request.reason());
     }
 }

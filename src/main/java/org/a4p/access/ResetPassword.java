@@ -35,12 +35,14 @@ public final class ResetPassword {
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
     private final SecurityEvents events;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    ResetPassword(Jdbi jdbi, PasswordHasher hasher, SecurityEvents events, Clock clock) {
+    ResetPassword(Jdbi jdbi, PasswordHasher hasher, SecurityEvents events, AccountAudit audit, Clock clock) {
         this.jdbi = jdbi;
         this.hasher = hasher;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -57,7 +59,9 @@ public final class ResetPassword {
                 return new UnknownUser(request.name());
             }
             users.setPassword(user.get().id(), hash, clock.instant());
-            return new Reset(request.name(), new SessionStore(handle).deleteAllOf(user.get().id()));
+            int sessionsEnded = new SessionStore(handle).deleteAllOf(user.get().id());
+            audit.passwordReset(handle, request.actor(), request.name(), sessionsEnded);
+            return new Reset(request.name(), sessionsEnded);
         });
         if (result instanceof Reset reset) {
             events.passwordReset(request.actor(), reset.name(), reset.sessionsEnded());

@@ -22,11 +22,13 @@ public final class RevokeTokens {
 
     private final Jdbi jdbi;
     private final SecurityEvents events;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    RevokeTokens(Jdbi jdbi, SecurityEvents events, Clock clock) {
+    RevokeTokens(Jdbi jdbi, SecurityEvents events, AccountAudit audit, Clock clock) {
         this.jdbi = jdbi;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -36,7 +38,9 @@ public final class RevokeTokens {
             if (user.isEmpty()) {
                 return new UnknownUser(request.name());
             }
-            return new Revoked(request.name(), new TokenStore(handle).revokeAll(user.get().id(), clock.instant()));
+            int revoked = new TokenStore(handle).revokeAll(user.get().id(), clock.instant());
+            audit.tokensRevoked(handle, request.actor(), request.name(), revoked);
+            return new Revoked(request.name(), revoked);
         });
         if (result instanceof Revoked revoked) {
             events.tokensRevoked(request.actor(), revoked.name(), revoked.tokens());

@@ -34,12 +34,14 @@ public final class StartSession {
     private final Jdbi jdbi;
     private final SessionPolicy policy;
     private final SecurityEvents events;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    StartSession(Jdbi jdbi, SessionPolicy policy, SecurityEvents events, Clock clock) {
+    StartSession(Jdbi jdbi, SessionPolicy policy, SecurityEvents events, AccountAudit audit, Clock clock) {
         this.jdbi = jdbi;
         this.policy = policy;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -48,6 +50,7 @@ public final class StartSession {
         Result result = jdbi.inTransaction(handle -> {
             Optional<User> user = new UserStore(handle).find(request.userId()).filter(User::enabled);
             if (user.isEmpty()) {
+                audit.denied(handle, "id:" + request.userId(), "session_start", "unknown_or_disabled_user");
                 return new Refused(request.userId());
             }
             SessionStore sessions = new SessionStore(handle);
@@ -57,6 +60,7 @@ public final class StartSession {
             sessions.deleteExpired(now.minus(policy.idleTimeout()), now.minus(policy.absoluteTimeout()));
             String sessionId = Secrets.random();
             sessions.insert(Secrets.sha256(sessionId), user.get().id(), now);
+            audit.sessionStarted(handle, user.get().name());
             return new Started(user.get(), sessionId);
         });
         if (result instanceof Started started) {

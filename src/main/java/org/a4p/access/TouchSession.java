@@ -29,12 +29,14 @@ public final class TouchSession {
     private final Jdbi jdbi;
     private final SessionPolicy policy;
     private final SecurityEvents events;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    TouchSession(Jdbi jdbi, SessionPolicy policy, SecurityEvents events, Clock clock) {
+    TouchSession(Jdbi jdbi, SessionPolicy policy, SecurityEvents events, AccountAudit audit, Clock clock) {
         this.jdbi = jdbi;
         this.policy = policy;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,6 +51,7 @@ public final class TouchSession {
             Optional<SessionStore.SessionRow> session = sessions.find(sha);
             if (session.isEmpty()) {
                 events.denied(null, "session", "unknown");
+                audit.denied(handle, null, "session", "unknown");
                 return new Unknown();
             }
             User user = new UserStore(handle).find(session.get().userId()).orElseThrow();
@@ -56,7 +59,9 @@ public final class TouchSession {
                     : !now.isBefore(session.get().lastSeenAt().plus(policy.idleTimeout())) ? Timeout.IDLE : null;
             if (timeout != null || !user.enabled()) {
                 sessions.delete(sha);
-                events.sessionEnded(user.name(), timeout == null ? "user_disabled" : timeout == Timeout.IDLE ? "idle_timeout" : "absolute_timeout");
+                String reason = timeout == null ? "user_disabled" : timeout == Timeout.IDLE ? "idle_timeout" : "absolute_timeout";
+                events.sessionEnded(user.name(), reason);
+                audit.sessionEnded(handle, user.name(), reason);
                 return timeout == null ? new Unknown() : new Expired(timeout);
             }
             sessions.touch(sha, now);

@@ -21,20 +21,23 @@ public final class UnlockUser {
 
     private final Jdbi jdbi;
     private final SecurityEvents events;
+    private final AccountAudit audit;
 
-    UnlockUser(Jdbi jdbi, SecurityEvents events) {
+    UnlockUser(Jdbi jdbi, SecurityEvents events, AccountAudit audit) {
         this.jdbi = jdbi;
         this.events = events;
+        this.audit = audit;
     }
 
     public Result run(Request request) {
         Result result = jdbi.inTransaction(handle -> {
             UserStore users = new UserStore(handle);
-            Optional<User> user = users.find(request.name());
+            Optional<UserStore.Credentials> user = users.credentialsForUpdate(request.name());
             if (user.isEmpty()) {
                 return new UnknownUser(request.name());
             }
             users.clearFailures(user.get().id());
+            audit.userUnlocked(handle, request.actor(), request.name(), user.get().failedLogins(), user.get().lockedUntil());
             return new Unlocked(request.name());
         });
         if (result instanceof Unlocked) {

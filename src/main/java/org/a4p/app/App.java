@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.a4p.access.Accounts;
+import org.a4p.audit.AuditTrail;
+import org.a4p.audit.RecordPackLoad;
 import org.a4p.db.Database;
 import org.a4p.indicators.IndicatorEngine;
 import org.a4p.indicators.PackFormulas;
@@ -16,9 +18,7 @@ import org.a4p.pack.PackSource;
 import org.a4p.records.RecordTables;
 import org.a4p.release.PublishRelease;
 import org.a4p.release.ReadReleases;
-import org.a4p.release.ReleaseLog;
 import org.a4p.workflow.ChangeSubmissionStatus;
-import org.a4p.workflow.WorkflowLog;
 
 /** Wires the product together with plain constructors: pack, database, engine, importer, accounts, workflow, releases. */
 public final class App implements AutoCloseable {
@@ -31,6 +31,7 @@ public final class App implements AutoCloseable {
     private final PublishRelease publishRelease;
     private final ReadReleases releases;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public App(Pack pack, Database database) {
         this(pack, database, Clock.systemUTC());
@@ -43,10 +44,12 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         new RecordTables(database).ensure(pack.recordTypes().values());
         this.engine = new IndicatorEngine(pack, database.dialect());
-        this.importer = new Importer(database, pack, engine);
-        this.accounts = new Accounts(database.jdbi(), pack.orgUnits(), clock);
-        this.workflow = new ChangeSubmissionStatus(pack, database, importer, engine, WorkflowLog.NONE, clock);
-        this.publishRelease = new PublishRelease(pack, database, ReleaseLog.NONE, clock);
+        this.audit = new AuditTrail(clock);
+        this.importer = new Importer(database, pack, engine, audit);
+        new RecordPackLoad(audit, database.dataSource()).run(pack);
+        this.accounts = new Accounts(database.jdbi(), pack.orgUnits(), clock, audit);
+        this.workflow = new ChangeSubmissionStatus(pack, database, importer, engine, audit, clock);
+        this.publishRelease = new PublishRelease(pack, database, audit, clock);
         this.releases = new ReadReleases(pack, database);
     }
 
@@ -95,6 +98,10 @@ public final class App implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    public AuditTrail audit() {
+        return audit;
     }
 
     @Override

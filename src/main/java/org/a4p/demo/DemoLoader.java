@@ -96,7 +96,7 @@ public final class DemoLoader {
     public List<SubmissionSummary> load(String user, Progress progress, PrintWriter log, java.util.function.Predicate<String> types) {
         List<SubmissionSummary> out = new ArrayList<>();
         // Seventy files: the indicators are refreshed once at the end, not after each file.
-        Importer importer = new Importer(app.database(), app.pack(), (connection, recordTypes, years) -> { });
+        Importer importer = app.importer().deferringRefresh();
         for (ImportRequest request : requests(user).stream().filter(r -> types.test(r.recordType())).toList()) {
             ImportFile file = request.files().get(0);
             if (alreadyLoaded(request.recordType(), file)) {

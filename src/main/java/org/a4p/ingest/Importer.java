@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.a4p.audit.AuditTrail;
 import org.a4p.db.Database;
 import org.a4p.pack.Field;
 import org.a4p.pack.Pack;
@@ -43,13 +44,20 @@ public final class Importer {
     private final Database database;
     private final Pack pack;
     private final Refresh refresh;
+    private final AuditTrail audit;
     private final SubmissionStore submissionStore = new SubmissionStore();
     private final LockStore locks = new LockStore();
 
-    public Importer(Database database, Pack pack, Refresh refresh) {
+    public Importer(Database database, Pack pack, Refresh refresh, AuditTrail audit) {
         this.database = database;
         this.pack = pack;
         this.refresh = refresh;
+        this.audit = audit;
+    }
+
+    /** The same importer, leaving the indicators to be refreshed by the caller (the demo: seventy files, one refresh). */
+    public Importer deferringRefresh() {
+        return new Importer(database, pack, (connection, recordTypes, years) -> { }, audit);
     }
 
     public ImportOutcome run(ImportRequest request, Progress progress) {
@@ -101,6 +109,9 @@ public final class Importer {
                 progress.update("refreshing indicators", 0);
                 refresh.refresh(connection, touched, years);
                 long refreshed = System.nanoTime();
+                for (SubmissionSummary submission : written.submissions) {
+                    audit.append(connection, ImportAudit.written(submission, request, written.changes));
+                }
                 connection.commit();
                 long committed = System.nanoTime();
                 LOG.debug("import of {}: read and validated in {} ms, written in {} ms, indicators refreshed in {} ms, committed in {} ms",
@@ -148,6 +159,10 @@ public final class Importer {
             }
             ledger.recordAttempts(connection, type.id(), attempts, now, request.synthetic());
             refresh.refresh(connection, Set.of(DataQualityLedger.ATTEMPTS), Set.of(now.atOffset(java.time.ZoneOffset.UTC).getYear()));
+            for (int i = 0; i < perFile.size(); i++) {
+                audit.append(connection, ImportAudit.rejected(type.id(), attempts.get(i).submissionId(), perFile.get(i).file(),
+                        attempts.get(i).errors(), request));
+            }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             LOG.warn("the rejected import of {} could not be put on record: {}", type.id(), e.getMessage());
@@ -389,6 +404,7 @@ public final class Importer {
                     batch.records().forEach(coverage::count);
                     submissionStore.insertCoverage(connection, id, coverage.coverage());
                     drafts.add(draft.withId(id));
+                    audit.append(connection, ImportAudit.drafted(draft.withId(id), coverage.coverage().size()));
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

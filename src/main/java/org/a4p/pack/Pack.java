@@ -5,7 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.a4p.orgunit.OrgUnits;
 
-/** The framework pack: everything A4P+-specific that the engine reads as data. */
+/**
+ * The framework pack: everything A4P+-specific that the engine reads as data.
+ *
+ * @param digest SHA-256 over the files it was loaded from (see {@link PackDigest}): tells one pack's content from another's
+ */
 public record Pack(
         String id,
         String version,
@@ -18,7 +22,8 @@ public record Pack(
         Map<String, RecordType> recordTypes,
         Map<String, Layout> layouts,
         List<Indicator> indicators,
-        Map<String, ReferenceTable> tables) {
+        Map<String, ReferenceTable> tables,
+        String digest) {
 
     public Optional<RecordType> recordType(String id) {
         return Optional.ofNullable(recordTypes.get(id));

@@ -38,6 +38,7 @@ public final class PackLoader {
             "retired_by");
 
     private final PackSource source;
+    private final PackDigest digest;
     /** Who may own an indicator (settings.owners), read before the indicators. */
     private List<String> owners = List.of();
     private final List<PackProblem> problems = new ArrayList<>();
@@ -54,7 +55,8 @@ public final class PackLoader {
             "levels", "history", "max_factor", "min_spreads");
 
     private PackLoader(PackSource source) {
-        this.source = source;
+        this.digest = new PackDigest(source);
+        this.source = digest;
     }
 
     /** The outcome of loading: the pack when it had no problems, and the problems found. */
@@ -181,7 +183,7 @@ public final class PackLoader {
             return new Result(Optional.empty(), List.copyOf(problems));
         }
         Pack pack = new Pack(id, version, name, settings, List.copyOf(priorities), List.copyOf(areas),
-                Map.copyOf(codeLists), orgUnits, recordTypes, layouts, List.copyOf(indicators), Map.copyOf(tables));
+                Map.copyOf(codeLists), orgUnits, recordTypes, layouts, List.copyOf(indicators), Map.copyOf(tables), digest.value());
         return new Result(Optional.of(pack), List.of());
     }
 

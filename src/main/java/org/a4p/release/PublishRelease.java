@@ -15,7 +15,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.a4p.access.Role;
+import java.util.LinkedHashMap;
 import org.a4p.app.Failure;
+import org.a4p.audit.AuditEvent;
+import org.a4p.audit.AuditTrail;
 import org.a4p.app.Outcome;
 import org.a4p.db.Database;
 import org.a4p.disclosure.PublicValue;
@@ -49,16 +52,16 @@ public final class PublishRelease {
     private final Database database;
     private final IndicatorEngine approved;
     private final SmallCells smallCells;
-    private final ReleaseLog log;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ReleaseStore store = new ReleaseStore();
 
-    public PublishRelease(Pack pack, Database database, ReleaseLog log, Clock clock) {
+    public PublishRelease(Pack pack, Database database, AuditTrail audit, Clock clock) {
         this.pack = pack;
         this.database = database;
         this.approved = IndicatorEngine.approvedOnly(pack, database.dialect());
         this.smallCells = new SmallCells(pack);
-        this.log = log;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -76,7 +79,7 @@ public final class PublishRelease {
             try {
                 Outcome<Release> outcome = publish(connection, request.actor(), note);
                 if (outcome instanceof Outcome.Ok<Release> ok) {
-                    log.published(connection, request.actor(), ok.value());
+                    audit.append(connection, event(request.actor(), ok.value()));
                     connection.commit();
                 } else {
                     connection.rollback();
@@ -153,6 +156,23 @@ public final class PublishRelease {
                 new SubmissionStore().countApproved(connection), HexFormat.of().formatHex(digest.digest()));
         store.insert(connection, release);
         return Outcome.ok(release);
+    }
+
+    private static AuditEvent event(Actor actor, Release release) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("number", release.number());
+        after.put("published_at", release.publishedAt().toString());
+        after.put("values", release.values());
+        after.put("added", release.added());
+        after.put("revised", release.revised());
+        after.put("withdrawn", release.withdrawn());
+        after.put("submissions", release.submissions());
+        after.put("content_sha256", release.contentSha256());
+        after.put("role", actor.role() == null ? "operator" : actor.role().code());
+        if (release.note() != null) {
+            after.put("note", release.note());
+        }
+        return AuditEvent.of(actor.name(), "release.publish", "release:" + release.number(), null, after);
     }
 
     private static ReleasedValue with(ReleasedValue value, String change) {

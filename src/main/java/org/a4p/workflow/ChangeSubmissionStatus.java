@@ -11,7 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.a4p.app.Failure;
+import org.a4p.audit.AuditEvent;
+import org.a4p.audit.AuditTrail;
 import org.a4p.app.Outcome;
 import org.a4p.db.Database;
 import org.a4p.ingest.ImportFile;
@@ -41,24 +45,24 @@ public final class ChangeSubmissionStatus {
     private final Database database;
     private final Importer importer;
     private final Importer.Refresh refresh;
-    private final WorkflowLog log;
+    private final AuditTrail audit;
     private final Clock clock;
     private final SubmissionStore submissions = new SubmissionStore();
     private final LockStore locks = new LockStore();
 
     /** {@code refresh} recomputes the values an approval makes no longer provisional. */
-    public ChangeSubmissionStatus(Pack pack, Database database, Importer importer, Importer.Refresh refresh, WorkflowLog log, Clock clock) {
+    public ChangeSubmissionStatus(Pack pack, Database database, Importer importer, Importer.Refresh refresh, AuditTrail audit, Clock clock) {
         this.pack = pack;
         this.database = database;
         this.importer = importer;
         this.refresh = refresh;
-        this.log = log;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** The same steps, leaving the values to be refreshed by the caller (the demo, which approves seventy files at once). */
     public ChangeSubmissionStatus deferringRefresh() {
-        return new ChangeSubmissionStatus(pack, database, importer, (connection, types, years) -> { }, log, clock);
+        return new ChangeSubmissionStatus(pack, database, importer, (connection, types, years) -> { }, audit, clock);
     }
 
     public Outcome<SubmissionSummary> run(Request request) {
@@ -164,13 +168,31 @@ public final class ChangeSubmissionStatus {
                 return Outcome.failed(conflict(step, submissions.find(connection, submission.id()).orElseThrow()));
             }
             SubmissionSummary moved = submissions.find(connection, submission.id()).orElseThrow();
-            log.stepTaken(connection, step, actor, submission, moved, lockCount);
+            audit.append(connection, event(step, actor, submission, moved, lockCount));
             connection.commit();
             return Outcome.ok(moved);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         }
+    }
+
+    private static AuditEvent event(Step step, Actor actor, SubmissionSummary before, SubmissionSummary after, int locks) {
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("status", before.status());
+        Map<String, Object> now = new LinkedHashMap<>();
+        now.put("status", after.status());
+        now.put("record_type", after.recordType());
+        now.put("role", actor.role() == null ? "operator" : actor.role().code());
+        if (after.decision() != null && after.decision().reason() != null) {
+            now.put("reason", after.decision().reason());
+        }
+        if (step == Step.APPROVE) {
+            now.put("mission_months_locked", locks);
+        } else if (step == Step.REOPEN) {
+            now.put("mission_months_unlocked", locks);
+        }
+        return AuditEvent.of(actor.name(), "submission." + step.code(), "submission:" + after.id(), was, now);
     }
 
     /** A draft's file, validated again against today's records and locks, and written as this submission. */

@@ -8,6 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.a4p.audit.AuditTrail;
 import org.a4p.db.Database;
 import org.a4p.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class LoginTest extends AccountsOnDatabases {
     }
 
     Accounts accounts(Database on, LoginPolicy policy) {
-        return new Accounts(on.jdbi(), Fixtures.pack().orgUnits(), clock, policy, SessionPolicy.DEFAULT);
+        return new Accounts(on.jdbi(), Fixtures.pack().orgUnits(), clock, new AuditTrail(clock), policy, SessionPolicy.DEFAULT);
     }
 
     /** A new analyst with {@link #PASSWORD}; each test has its own. */
