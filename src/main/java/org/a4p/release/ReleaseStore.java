@@ -260,7 +260,8 @@ public final class ReleaseStore {
 
     private static List<ReleasedValue> readReleased(PreparedStatement statement) throws SQLException {
         List<ReleasedValue> out = new ArrayList<>();
-        statement.setFetchSize(10_000);
+        // H2 refuses a fetch size above the row limit.
+        statement.setFetchSize(statement.getMaxRows() == 0 ? 10_000 : Math.min(10_000, statement.getMaxRows()));
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 int superseded = rs.getInt(13);
