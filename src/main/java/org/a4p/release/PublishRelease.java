@@ -37,6 +37,9 @@ import org.a4p.workflow.Actor;
  * on record as this release's changes, under the next number. Publishers queue on the release
  * counter, so two app instances never publish the same number or interleave their changes.
  *
+ * <p>The system's own records (the data-quality ledger of imports) need no approval and are
+ * published as they stand; every other record counts once its submission is approved.
+ *
  * <p>The content digest is the SHA-256 of the release's values sorted by indicator, org unit,
  * period and disaggregation, one line each: the five keys and value, records, synthetic, flagged,
  * suppressed, tab-separated ({@code Double.toString} for the value, empty for null), ending in a line feed.
@@ -97,6 +100,11 @@ public final class PublishRelease {
     private Outcome<Release> publish(Connection connection, Actor actor, String note) throws SQLException {
         long started = System.nanoTime();
         int number = store.nextNumber(connection);
+        int approvedSubmissions = new SubmissionStore().countApproved(connection);
+        if (approvedSubmissions == 0) {
+            return Outcome.failed(new Failure(Failure.Kind.CONFLICT,
+                    "there is no approved data to publish yet: a release holds approved submissions only; approve one first"));
+        }
         Map<String, List<IndicatorValue>> byIndicator = new HashMap<>();
         for (IndicatorValue value : approved.compute(connection, pack.indicators(), null, null)) {
             byIndicator.computeIfAbsent(value.indicator(), id -> new ArrayList<>()).add(value);
@@ -142,10 +150,6 @@ public final class PublishRelease {
         }
         LOG.info("release {}: values computed from approved records in {} ms, protected and compared in {} ms, changes written in {} ms",
                 number, (computed - started) / 1_000_000, (System.nanoTime() - computed - writing) / 1_000_000, writing / 1_000_000);
-        if (number == 1 && values == 0) {
-            return Outcome.failed(new Failure(Failure.Kind.CONFLICT,
-                    "there is no approved data to publish yet: a release holds approved submissions only; approve one first"));
-        }
         if (number > 1 && added + revised + withdrawn == 0) {
             Release last = store.release(connection, number - 1).orElseThrow();
             return Outcome.failed(new Failure(Failure.Kind.CONFLICT, "nothing changed since release " + last.number() + " of "
@@ -153,7 +157,7 @@ public final class PublishRelease {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Release release = new Release(number, now, actor.name(), note, values, added, revised, withdrawn,
-                new SubmissionStore().countApproved(connection), HexFormat.of().formatHex(digest.digest()));
+                approvedSubmissions, HexFormat.of().formatHex(digest.digest()));
         store.insert(connection, release);
         return Outcome.ok(release);
     }

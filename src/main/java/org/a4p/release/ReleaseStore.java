@@ -195,9 +195,16 @@ public final class ReleaseStore {
             if (indicator != null) {
                 statement.setString(3, indicator);
             }
-            return readReleased(statement);
+            List<ReleasedValue> out = readReleased(statement);
+            // The content digest is in Java's string order, whatever the database's collation.
+            out.sort(CANONICAL);
+            return out;
         }
     }
+
+    /** Indicator, org unit, period, disaggregation, each in Java's string order (UTF-16 code units). */
+    static final java.util.Comparator<ReleasedValue> CANONICAL = java.util.Comparator.comparing(ReleasedValue::indicator)
+            .thenComparing(ReleasedValue::orgUnit).thenComparing(ReleasedValue::period).thenComparing(ReleasedValue::disaggregation);
 
     /** What one release added, revised and withdrew, at most {@code limit} rows of each. */
     public List<ReleasedValue> changes(Connection connection, int number, String kind, int limit) throws SQLException {

@@ -135,7 +135,8 @@ class CliTest {
         for (JsonNode value : array) {
             List<String> keys = new ArrayList<>();
             value.fieldNames().forEachRemaining(keys::add);
-            assertThat(keys).containsExactly("indicator", "org_unit", "period", "disaggregation", "value", "records", "synthetic", "flagged");
+            assertThat(keys).containsExactly("indicator", "org_unit", "period", "disaggregation", "value", "records", "synthetic", "flagged",
+                    "provisional");
             assertThat(value.get("period").asText()).isEqualTo("2020");
         }
     }

@@ -46,6 +46,23 @@ public final class Fixtures {
         return app.importer().run(new ImportRequest(type, null, list, wholeDataset, false, "test"), Progress.NONE);
     }
 
+    /**
+     * Approves every submitted submission (as an analyst other than the importer), refreshes the
+     * values, and publishes a release: what public readers then see.
+     */
+    public static org.a4p.release.Release approveAllAndPublish(App app) throws SQLException {
+        org.a4p.workflow.Actor analyst = org.a4p.workflow.Actor.operator("fixture-analyst");
+        for (org.a4p.ingest.SubmissionSummary s : new org.a4p.ingest.ListSubmissions(app.pack(), app.database())
+                .run(new org.a4p.ingest.ListSubmissions.Request(null, 10_000)).orElseThrow(f -> new IllegalStateException(f.message()))) {
+            if (s.status().equals("submitted")) {
+                app.workflow().run(new org.a4p.workflow.ChangeSubmissionStatus.Request(s.id(), org.a4p.workflow.Step.APPROVE, analyst, null))
+                        .orElseThrow(f -> new IllegalStateException("cannot approve submission " + s.id() + ": " + f.message()));
+            }
+        }
+        return app.publishRelease().run(new org.a4p.release.PublishRelease.Request(analyst, null))
+                .orElseThrow(f -> new IllegalStateException("cannot publish: " + f.message()));
+    }
+
     public static ImportOutcome.Accepted accepted(ImportOutcome outcome) {
         if (outcome instanceof ImportOutcome.Rejected rejected) {
             throw new AssertionError("import rejected: " + rejected.errors().stream().map(e -> e.message()).toList());
