@@ -36,7 +36,9 @@ final class ReleaseRoutes {
 
     private void publish(Context ctx) {
         Params.only(ctx);
-        String note = ctx.contentLength() <= 0 ? null : Bodies.json(ctx, PublishBody.class, "a JSON object {\"note\": \"…\"} or no body").note();
+        // Read whole, not by Content-Length: a chunked body has none.
+        String note = ctx.bodyAsBytes().length == 0 ? null
+                : Bodies.json(ctx, PublishBody.class, "a JSON object {\"note\": \"…\"} or no body").note();
         Release release = publish.run(new PublishRelease.Request(Actor.of(ApiCaller.of(ctx).user()), note)).orElseThrow(FailedRequest::new);
         ctx.status(201).header("Location", "/api/v1/releases/" + release.number()).json(release);
     }

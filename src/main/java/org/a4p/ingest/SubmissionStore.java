@@ -210,6 +210,11 @@ public final class SubmissionStore {
                 throw new SQLException("submission " + id + " is no longer a draft");
             }
         }
+        // The draft's coverage was of its file as drafted; the import writes it again from what it wrote.
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM submission_coverage WHERE submission_id = ?")) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        }
     }
 
     void insertDraft(Connection connection, long submissionId, byte[] content) throws SQLException {

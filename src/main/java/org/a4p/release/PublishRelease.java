@@ -41,7 +41,7 @@ import org.a4p.workflow.Actor;
  * published as they stand; every other record counts once its submission is approved.
  *
  * <p>The content digest is the SHA-256 of the release's values sorted by indicator, org unit,
- * period and disaggregation, one line each: the five keys and value, records, synthetic, flagged,
+ * period and disaggregation, one line each: the four keys and value, records, synthetic, flagged,
  * suppressed, tab-separated ({@code Double.toString} for the value, empty for null), ending in a line feed.
  */
 public final class PublishRelease {

@@ -206,7 +206,7 @@ public final class ReleaseStore {
     static final java.util.Comparator<ReleasedValue> CANONICAL = java.util.Comparator.comparing(ReleasedValue::indicator)
             .thenComparing(ReleasedValue::orgUnit).thenComparing(ReleasedValue::period).thenComparing(ReleasedValue::disaggregation);
 
-    /** What one release added, revised and withdrew, at most {@code limit} rows of each. */
+    /** What one release added, revised and withdrew: at most {@code limit} rows in all, those added and revised first. */
     public List<ReleasedValue> changes(Connection connection, int number, String kind, int limit) throws SQLException {
         List<ReleasedValue> out = new ArrayList<>();
         if (kind == null || !kind.equals(ReleasedValue.WITHDRAWN)) {
@@ -220,14 +220,14 @@ public final class ReleaseStore {
                 out.addAll(readReleased(statement));
             }
         }
-        if (kind == null || kind.equals(ReleasedValue.WITHDRAWN)) {
+        if ((kind == null || kind.equals(ReleasedValue.WITHDRAWN)) && out.size() < limit) {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + VALUE_COLUMNS + " FROM release_value o"
                     + " WHERE o.superseded_in = ? AND NOT EXISTS (SELECT 1 FROM release_value n WHERE n.indicator_id = o.indicator_id"
                     + " AND n.org_unit = o.org_unit AND n.period = o.period AND n.disaggregation = o.disaggregation AND n.release_number = ?)"
                     + " ORDER BY indicator_id, org_unit, period, disaggregation")) {
                 statement.setInt(1, number);
                 statement.setInt(2, number);
-                statement.setMaxRows(limit);
+                statement.setMaxRows(limit - out.size());
                 for (ReleasedValue v : readReleased(statement)) {
                     out.add(withdrawn(v, number));
                 }

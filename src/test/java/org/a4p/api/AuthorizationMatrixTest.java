@@ -48,8 +48,20 @@ class AuthorizationMatrixTest {
     }
 
     private static final String PROBE = "matrix-probe";
+    /** Makes submission 1 in {@link #start()}: no one in the matrix steps on a submission of their own. */
+    private static final String UPLOADER = "matrix-uploader";
+    private static final String MINUSCA_RECORD = "[{\"casualty_id\":\"MINUSCA-2021-05-00009\",\"incident_date\":\"2021-05-03\","
+            + "\"mission\":\"MINUSCA\",\"personnel_type\":\"military\",\"incident_type\":\"illness\",\"gender\":\"M\",\"nationality\":\"PAK\"}]";
+    private static final String REASON = "{\"reason\":\"matrix probe\"}";
 
-    /** One sample per route of the policy; harmless: unknown users, bodies the use case refuses, an empty upload. */
+    /**
+     * One sample per route of the policy; harmless: unknown users, bodies the use case refuses, an
+     * empty upload. The workflow steps act on submission 1, of MINUSCA records only, which the
+     * uploader made: so the use case never answers an allowed caller 403 (its own submission to
+     * approve, another mission's records). Its status moves as the matrix runs (the first analyst
+     * call approves it, a later one reopens it), and a step from the wrong status answers 409: past
+     * the guard, so allowed. Releases follow whatever was approved: 201, or 409 when nothing changed.
+     */
     static final Map<String, Sample> SAMPLES = Map.ofEntries(
             Map.entry("GET /health", Sample.get("/health")),
             Map.entry("GET /ready", Sample.get("/ready")),
@@ -71,6 +83,14 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/submissions", Sample.with("/api/v1/submissions?type=fatality", "[]")),
             Map.entry("GET /api/v1/submissions", Sample.get("/api/v1/submissions")),
             Map.entry("GET /api/v1/submissions/{id}", Sample.get("/api/v1/submissions/1")),
+            Map.entry("POST /api/v1/submissions/{id}/submit", Sample.get("/api/v1/submissions/1/submit")),
+            Map.entry("POST /api/v1/submissions/{id}/approve", Sample.get("/api/v1/submissions/1/approve")),
+            Map.entry("POST /api/v1/submissions/{id}/return", Sample.with("/api/v1/submissions/1/return", REASON)),
+            Map.entry("POST /api/v1/submissions/{id}/reopen", Sample.with("/api/v1/submissions/1/reopen", REASON)),
+            Map.entry("POST /api/v1/releases", Sample.with("/api/v1/releases", "{\"note\":\"matrix probe\"}")),
+            Map.entry("GET /api/v1/releases", Sample.get("/api/v1/releases")),
+            Map.entry("GET /api/v1/releases/{number}", Sample.get("/api/v1/releases/1?change=added&limit=10")),
+            Map.entry("GET /api/v1/values/history", Sample.get("/api/v1/values/history?indicator=P4.FATALITIES_ALL&org_unit=MINUSCA&period=2021")),
             Map.entry("GET /api/v1/users", Sample.get("/api/v1/users")),
             Map.entry("POST /api/v1/users", Sample.with("/api/v1/users",
                     "{\"name\":\"Not A Name\",\"role\":\"analyst\",\"missions\":[],\"password\":\"" + ApiFixture.PASSWORD + "\"}")),
@@ -93,6 +113,11 @@ class AuthorizationMatrixTest {
     void start() {
         api = new ApiFixture(url);
         api.addUser(PROBE, Role.ANALYST);
+        api.addUser(UPLOADER, Role.MISSION_OFFICER, "MINUSCA");
+        HttpResponse<String> made = api.client.send("POST", "/api/v1/submissions?type=fatality", api.token(UPLOADER),
+                ApiClient.Body.json(MINUSCA_RECORD));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        assertThat(ApiClient.json(made).get("id").asLong()).as("the submission the workflow samples act on").isEqualTo(1);
         for (Role role : Role.values()) {
             String name = user(role);
             if (role.scopedToMissions()) {
