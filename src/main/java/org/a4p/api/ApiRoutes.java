@@ -34,7 +34,8 @@ public final class ApiRoutes {
         this.catalogue = new CatalogueRoutes(new Catalogue(app.pack()), new WriteTemplate(app.pack()));
         this.figures = new FigureRoutes(readValues, new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
                 new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), readValues),
-                new RankCountries(app.pack(), app.database()), app.pack().orgUnits().defaultScope());
+                new RankCountries(app.pack(), app.database()), new RankCountries(app.pack(), app.database(), true),
+                app.pack().orgUnits().defaultScope());
         this.records = new RecordRoutes(new ReadRecords(app.pack(), app.database()));
         this.submissions = new SubmissionRoutes(new SubmitRecords(app.pack(), app.importer(), app.accounts().reportDenial()),
                 new ViewSubmissions(app.pack(), app.database()), app.workflow());

@@ -14,13 +14,17 @@ final class FigureRoutes {
     private final ReadValues readValues;
     private final ReadScorecard readScorecard;
     private final RankCountries rankCountries;
+    private final RankCountries rankApproved;
     /** The org unit a scorecard and the ranking default to: the pack's first scope, as on the command line. */
     private final String defaultScope;
 
-    FigureRoutes(ReadValues readValues, ReadScorecard readScorecard, RankCountries rankCountries, String defaultScope) {
+    /** {@code rankApproved} ranks public readers from approved records only; {@code rankCountries} ranks staff from every submitted one. */
+    FigureRoutes(ReadValues readValues, ReadScorecard readScorecard, RankCountries rankCountries, RankCountries rankApproved,
+            String defaultScope) {
         this.readValues = readValues;
         this.readScorecard = readScorecard;
         this.rankCountries = rankCountries;
+        this.rankApproved = rankApproved;
         this.defaultScope = defaultScope;
     }
 
@@ -54,7 +58,8 @@ final class FigureRoutes {
     private void ranking(Context ctx) {
         Params.only(ctx, "month", "scope", "category");
         String scope = Params.text(ctx, "scope");
-        ctx.json(rankCountries.run(new RankCountries.Request(Params.month(ctx, "month"), scope == null ? defaultScope : "ALL".equals(scope) ? null : scope,
+        RankCountries rank = ApiCaller.of(ctx).disclosure().isPublic() ? rankApproved : rankCountries;
+        ctx.json(rank.run(new RankCountries.Request(Params.month(ctx, "month"), scope == null ? defaultScope : "ALL".equals(scope) ? null : scope,
                 Params.text(ctx, "category"))).orElseThrow(FailedRequest::new));
     }
 }

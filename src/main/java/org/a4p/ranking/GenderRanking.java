@@ -39,6 +39,8 @@ public final class GenderRanking {
     public static final String NO_TARGET = "no target set";
 
     static final String RECORDS_TABLE = "rec_personnel";
+    /** The approved personnel records: what public readers are ranked from. */
+    static final String APPROVED_TABLE = "pub_personnel";
     /** A share within this of the target meets it (interpolated targets are not exact in binary). */
     private static final double TOLERANCE = 1e-9;
 
@@ -52,8 +54,16 @@ public final class GenderRanking {
 
     private record SetTarget(double percent, String source) {}
 
+    private final String table;
+
     public GenderRanking(Pack pack) {
+        this(pack, false);
+    }
+
+    /** {@code approvedOnly}: rank from approved records only, as public readers see them. */
+    public GenderRanking(Pack pack, boolean approvedOnly) {
         this.pack = Objects.requireNonNull(pack, "pack");
+        this.table = approvedOnly ? APPROVED_TABLE : RECORDS_TABLE;
         CodeList list = pack.codeLists().get(CATEGORIES);
         this.categories = list == null ? List.of() : list.codes();
         pack.table(TARGETS_TABLE).ifPresent(this::readTargets);
@@ -142,7 +152,7 @@ public final class GenderRanking {
         // category -> country -> {women, total}
         Map<String, Map<String, long[]>> sums = new HashMap<>();
         String sql = "SELECT \"mission\", \"contributing_country\", \"category\", SUM(\"women\"), SUM(\"men\")"
-                + " FROM " + RECORDS_TABLE
+                + " FROM " + table
                 + " WHERE retired_by IS NULL AND \"report_date\" >= ? AND \"report_date\" < ?"
                 + (category == null ? "" : " AND \"category\" = ?")
                 + " GROUP BY \"mission\", \"contributing_country\", \"category\"";
@@ -212,7 +222,7 @@ public final class GenderRanking {
     /** The months that have current personnel records, oldest first. */
     public List<YearMonth> months(Connection c) throws SQLException {
         TreeSet<YearMonth> months = new TreeSet<>();
-        String sql = "SELECT DISTINCT \"report_date\" FROM " + RECORDS_TABLE + " WHERE retired_by IS NULL";
+        String sql = "SELECT DISTINCT \"report_date\" FROM " + table + " WHERE retired_by IS NULL";
         try (PreparedStatement statement = c.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 LocalDate date = rs.getObject(1, LocalDate.class);

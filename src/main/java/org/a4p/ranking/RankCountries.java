@@ -25,9 +25,17 @@ public final class RankCountries {
     private final Pack pack;
     private final Database database;
 
+    private final boolean approvedOnly;
+
     public RankCountries(Pack pack, Database database) {
+        this(pack, database, false);
+    }
+
+    /** {@code approvedOnly}: from approved records only, for public readers. */
+    public RankCountries(Pack pack, Database database, boolean approvedOnly) {
         this.pack = pack;
         this.database = database;
+        this.approvedOnly = approvedOnly;
     }
 
     public Outcome<Ranking> run(Request request) {
@@ -35,7 +43,7 @@ public final class RankCountries {
             return Outcome.failed(Failure.invalid("unknown scope '" + request.scope() + "': expected "
                     + String.join(", ", pack.orgUnits().scopeCodes()) + " or ALL"));
         }
-        GenderRanking ranking = new GenderRanking(pack);
+        GenderRanking ranking = new GenderRanking(pack, approvedOnly);
         if (request.category() != null && !ranking.categories().contains(request.category())) {
             return Outcome.failed(Failure.invalid("unknown category '" + request.category() + "'; known: "
                     + String.join(", ", ranking.categories())));
