@@ -58,7 +58,7 @@ final class SubmissionRoutes {
     }
 
     private void submit(Context ctx) throws IOException {
-        Params.only(ctx, "type", "layout");
+        Params.only(ctx, "type", "layout", "draft");
         String type = Params.text(ctx, "type");
         if (type == null) {
             throw HttpProblem.badParameter("type", null, "expected the record type of the rows, such as fatality");
@@ -84,7 +84,8 @@ final class SubmissionRoutes {
         }
         ApiCaller caller = ApiCaller.of(ctx);
         SubmitRecords.Result result = submit.run(new SubmitRecords.Request(caller.name(),
-                caller.scopedToMissions() ? caller.missionScope() : null, type, Params.text(ctx, "layout"), fileName, bytes));
+                caller.scopedToMissions() ? caller.missionScope() : null, type, Params.text(ctx, "layout"), fileName, bytes,
+                Params.flag(ctx, "draft")));
         if (result instanceof SubmitRecords.Submitted submitted) {
             ctx.status(201).header("Location", "/api/v1/submissions/" + submitted.submission().id()).json(submitted.submission());
         } else if (result instanceof SubmitRecords.RowsRefused refused) {

@@ -22,8 +22,12 @@ import org.a4p.pack.RecordType;
  * refused before the import reads it, so no other mission's records are ever touched.
  */
 final class SubmitRecords {
-    /** {@code missionScope} null: any mission (HQ roles). {@code layout} null: recognised from the header. */
-    record Request(String submitter, List<String> missionScope, String recordType, String layout, String fileName, byte[] bytes) {}
+    /**
+     * {@code missionScope} null: any mission (HQ roles). {@code layout} null: recognised from the
+     * header. {@code draft}: keep the validated file as a draft, writing no record.
+     */
+    record Request(String submitter, List<String> missionScope, String recordType, String layout, String fileName, byte[] bytes,
+            boolean draft) {}
 
     sealed interface Result {}
 
@@ -69,7 +73,8 @@ final class SubmitRecords {
         }
         byte[] bytes = request.bytes();
         ImportFile file = new ImportFile(request.fileName(), () -> new ByteArrayInputStream(bytes));
-        ImportOutcome outcome = importer.run(new ImportRequest(type.id(), layout, List.of(file), false, false, request.submitter()),
+        ImportOutcome outcome = importer.run(new ImportRequest(type.id(), layout, List.of(file), false, false, request.submitter(), false,
+                request.draft(), null),
                 Progress.NONE);
         if (outcome instanceof ImportOutcome.Rejected rejected) {
             return new RowsRefused(request.fileName(), rejected.errors().stream().limit(MissionScan.KEPT).toList(), rejected.errorCount(), false);

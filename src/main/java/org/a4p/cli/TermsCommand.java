@@ -33,7 +33,7 @@ final class TermsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (App app = Main.database(spec).open()) {
-            MissionTerms.Result result = new MissionTerms(app.database(), app.pack())
+            MissionTerms.Result result = new MissionTerms(app.database(), app.pack(), app.audit())
                     .run(new MissionTerms.Request(mission, file, replace, user == null ? System.getProperty("user.name", "unknown") : user))
                     .orElseThrow(Refused::new);
             PrintWriter out = spec.commandLine().getOut();

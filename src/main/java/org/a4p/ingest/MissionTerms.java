@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import org.a4p.app.Failure;
 import org.a4p.app.Outcome;
+import org.a4p.audit.AuditEvent;
+import org.a4p.audit.AuditTrail;
 import org.a4p.db.Database;
 import org.a4p.ingest.read.ReadException;
 import org.a4p.ingest.read.SourceRow;
@@ -30,10 +32,12 @@ import org.a4p.records.StoreException;
 public final class MissionTerms {
     private final Database database;
     private final Pack pack;
+    private final AuditTrail audit;
 
-    public MissionTerms(Database database, Pack pack) {
+    public MissionTerms(Database database, Pack pack, AuditTrail audit) {
         this.database = database;
         this.pack = pack;
+        this.audit = audit;
     }
 
     /** What a load did: the terms written, or every error found. */
@@ -148,6 +152,8 @@ public final class MissionTerms {
                 }
                 insert.executeBatch();
             }
+            audit.append(connection, AuditEvent.of(user, "terms.load", "mission:" + mission, null,
+                    java.util.Map.of("terms", terms.size(), "replaced", replaced, "replace_all", replace)));
             connection.commit();
             return new Result(terms.size(), replaced, List.of());
         } catch (SQLException e) {

@@ -95,7 +95,7 @@ class MediaFlaggingTest {
     void keepsAnAnalystsCategoryAndAddsTheMissionsOwnTerms() throws Exception {
         try (App app = Fixtures.app(Databases.h2Url("media"))) {
             Path terms = csv(folder, "terms.csv", "language,term,category,severity", "en,blue snakes,hate_speech,2");
-            MissionTerms.Result loaded = new MissionTerms(app.database(), app.pack()).run(new MissionTerms.Request("MINUSCA", terms, false, "test")).orElseThrow(f -> new IllegalStateException(f.message()));
+            MissionTerms.Result loaded = new MissionTerms(app.database(), app.pack(), app.audit()).run(new MissionTerms.Request("MINUSCA", terms, false, "test")).orElseThrow(f -> new IllegalStateException(f.message()));
             assertThat(loaded.loaded()).isEqualTo(1);
             accepted(importFiles(app, "media_item", false, csv(folder, "items.csv", HEADER,
                     "A,2020-03-01,,MINUSCA,radio,en,The blue snakes are coming,10,,",
@@ -113,7 +113,7 @@ class MediaFlaggingTest {
         try (App app = Fixtures.app(Databases.h2Url("media"))) {
             Path terms = csv(folder, "bad-terms.csv", "language,term,category,severity",
                     "en,good term,hate_speech,2", "xx,term,hate_speech,2", "en,other,rumour,5");
-            MissionTerms.Result result = new MissionTerms(app.database(), app.pack()).run(new MissionTerms.Request("MINUSCA", terms, false, "test")).orElseThrow(f -> new IllegalStateException(f.message()));
+            MissionTerms.Result result = new MissionTerms(app.database(), app.pack(), app.audit()).run(new MissionTerms.Request("MINUSCA", terms, false, "test")).orElseThrow(f -> new IllegalStateException(f.message()));
             assertThat(result.errors()).extracting(RowIssue::message).containsExactly(
                     "bad-terms.csv row 3, column 'language': expected one of [en, fr, ar, es, pt, sw, sg, other], got 'xx'",
                     "bad-terms.csv row 4, column 'category': expected one of [hate_speech, disinformation, misinformation], got 'rumour'",
