@@ -22,7 +22,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
     public static final String DEFAULT_FOLDER = "data";
-    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /**
+     * PostgreSQL's dialect, and a lock wait of two minutes instead of H2's one second: an import
+     * waits for a release being published or another import of its type (PostgreSQL waits unbounded).
+     */
+    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=120000";
     private static final String H2_FILE_OPTIONS = ";AUTO_SERVER=TRUE";
 
     static {

@@ -30,12 +30,14 @@ import org.a4p.pack.Indicator;
 import org.a4p.pack.Pack;
 import org.a4p.records.StoreException;
 import org.a4p.workflow.Actor;
+import org.a4p.workflow.LockStore;
 
 /**
  * Use case: publish a release. Every indicator is computed from approved records only, small
  * cells are suppressed on the complete tables, and what differs from the latest release is put
  * on record as this release's changes, under the next number. Publishers queue on the release
- * counter, so two app instances never publish the same number or interleave their changes.
+ * counter, so two app instances never publish the same number or interleave their changes; while
+ * one is computed, approvals and imports wait on their record types' guards.
  *
  * <p>The system's own records (the data-quality ledger of imports) need no approval and are
  * published as they stand; every other record counts once its submission is approved.
@@ -100,6 +102,9 @@ public final class PublishRelease {
     private Outcome<Release> publish(Connection connection, Actor actor, String note) throws SQLException {
         long started = System.nanoTime();
         int number = store.nextNumber(connection);
+        // The approved tables hold still while they are read (one query per type, and one per median):
+        // approvals and imports wait for the release, which is then of one state of the data.
+        new LockStore().guardAll(connection);
         int approvedSubmissions = new SubmissionStore().countApproved(connection);
         if (approvedSubmissions == 0) {
             return Outcome.failed(new Failure(Failure.Kind.CONFLICT,

@@ -35,6 +35,20 @@ public final class LockStore {
         }
     }
 
+    /**
+     * Takes the guard of every record type, in name order (so that two callers never wait on each
+     * other): imports and workflow steps wait until the transaction ends.
+     */
+    public void guardAll(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT record_type FROM record_type_guard ORDER BY record_type FOR UPDATE");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rs.getString(1);
+            }
+        }
+    }
+
     /** Locks every mission-month the submission covers. */
     public int lock(Connection connection, String recordType, long submissionId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
