@@ -98,6 +98,7 @@ public final class Importer {
             progress.done();
             return keepDrafts(type, request, batches, warnings, notes);
         }
+        HeldBack heldBack;
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -123,11 +124,7 @@ public final class Importer {
                         (committed - refreshed) / 1_000_000));
             } catch (HeldBack e) {
                 connection.rollback();
-                progress.done();
-                Map<String, Long> byFile = new HashMap<>();
-                e.issues.forEach(issue -> byFile.merge(issue.file(), 1L, Long::sum));
-                recordRejection(type, request, perFile, byFile);
-                return new ImportOutcome.Rejected(e.issues, e.count, warnings);
+                heldBack = e;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -136,6 +133,13 @@ public final class Importer {
             progress.done();
             throw new StoreException("the import was rolled back, nothing was written: " + e.getMessage(), e);
         }
+        // Put on record once the write's connection is back in the pool: holding it while the record
+        // takes another starves the pool when a few refused imports come at once.
+        progress.done();
+        Map<String, Long> byFile = new HashMap<>();
+        heldBack.issues.forEach(issue -> byFile.merge(issue.file(), 1L, Long::sum));
+        recordRejection(type, request, perFile, byFile);
+        return new ImportOutcome.Rejected(heldBack.issues, heldBack.count, warnings);
     }
 
     /**

@@ -194,7 +194,10 @@ public final class SubmissionStore {
         }
     }
 
-    /** Turns a draft into the submission its import wrote: the counts of what it wrote, and submitted. */
+    /**
+     * Turns a draft into the submission its import wrote: the counts of what it wrote, and submitted.
+     * Its coverage is cleared for the import to write anew.
+     */
     void completeDraft(Connection connection, long id, SubmissionSummary written) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("UPDATE submission SET added = ?, revised = ?, unchanged = ?,"
                 + " retired = ?, warnings = ?, rows_read = ?, status = 'submitted', submitted_at = ? WHERE id = ? AND status = 'draft'")) {

@@ -80,6 +80,7 @@ public final class ChangeSubmissionStatus {
         if (reason != null && reason.isEmpty()) {
             reason = null;
         }
+        SubmissionSummary draft;
         try (Connection connection = database.dataSource().getConnection()) {
             Optional<SubmissionSummary> found = submissions.find(connection, request.submissionId());
             Set<String> missions = submissions.coverage(connection, request.submissionId()).stream()
@@ -92,13 +93,16 @@ public final class ChangeSubmissionStatus {
             if (refused.isPresent()) {
                 return Outcome.failed(refused.get());
             }
-            if (step == Step.SUBMIT) {
-                return submitDraft(connection, submission, actor);
+            if (step != Step.SUBMIT) {
+                return take(connection, step, actor, reason, submission);
             }
-            return take(connection, step, actor, reason, submission);
+            draft = submission;
         } catch (SQLException e) {
             throw new StoreException("the submission's status did not change: " + e.getMessage(), e);
         }
+        // With this connection back in the pool: the import takes its own, and a request holding one
+        // while it waits for another starves the pool when a few submits come at once.
+        return submitDraft(draft);
     }
 
     /** A mission officer sees the submissions it made and those of its missions only; to it, others do not exist. */
@@ -196,20 +200,41 @@ public final class ChangeSubmissionStatus {
     }
 
     /** A draft's file, validated again against today's records and locks, and written as this submission. */
-    private Outcome<SubmissionSummary> submitDraft(Connection connection, SubmissionSummary draft, Actor actor) throws SQLException {
-        Optional<byte[]> content = submissions.draftContent(connection, draft.id());
+    private Outcome<SubmissionSummary> submitDraft(SubmissionSummary draft) {
+        Optional<byte[]> content = read(connection -> submissions.draftContent(connection, draft.id()));
         if (content.isEmpty()) {
             return Outcome.failed(new Failure(Failure.Kind.CONFLICT, "draft " + draft.id() + " has no file kept; import it again"));
         }
         byte[] bytes = content.get();
         ImportFile file = new ImportFile(draft.fileName(), () -> new ByteArrayInputStream(bytes));
-        ImportOutcome outcome = importer.run(new ImportRequest(draft.recordType(), draft.layout(), List.of(file), draft.wholeDataset(),
-                draft.synthetic(), draft.submittedBy(), false, false, draft.id()), Progress.NONE);
+        ImportOutcome outcome;
+        try {
+            outcome = importer.run(new ImportRequest(draft.recordType(), draft.layout(), List.of(file), draft.wholeDataset(),
+                    draft.synthetic(), draft.submittedBy(), false, false, draft.id()), Progress.NONE);
+        } catch (StoreException e) {
+            SubmissionSummary now = read(connection -> submissions.find(connection, draft.id())).orElseThrow();
+            if (status(now) != SubmissionStatus.DRAFT) {
+                return Outcome.failed(conflict(Step.SUBMIT, now)); // submitted meanwhile, by another request or instance
+            }
+            throw e;
+        }
         if (outcome instanceof ImportOutcome.Rejected rejected) {
             return Outcome.failed(new Failure(Failure.Kind.REJECTED, "draft " + draft.id() + " was not submitted, its file is refused now ("
                     + rejected.errorCount() + (rejected.errorCount() == 1 ? " error" : " errors") + "); the first: "
                     + rejected.errors().stream().limit(3).map(RowIssue::message).collect(Collectors.joining("; "))));
         }
-        return Outcome.ok(submissions.find(connection, draft.id()).orElseThrow());
+        return Outcome.ok(read(connection -> submissions.find(connection, draft.id())).orElseThrow());
+    }
+
+    private interface Read<T> {
+        T from(Connection connection) throws SQLException;
+    }
+
+    private <T> T read(Read<T> read) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return read.from(connection);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the draft: " + e.getMessage(), e);
+        }
     }
 }
