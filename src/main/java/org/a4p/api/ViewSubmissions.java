@@ -2,23 +2,21 @@ package org.a4p.api;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.a4p.app.Failure;
 import org.a4p.app.Outcome;
 import org.a4p.db.Database;
 import org.a4p.ingest.ListSubmissions;
+import org.a4p.ingest.SubmissionStore;
 import org.a4p.ingest.SubmissionSummary;
 import org.a4p.pack.Pack;
-import org.a4p.records.RecordStore;
 import org.a4p.records.StoreException;
 
 /**
  * Use case: the submissions a viewer may see. HQ roles see every one. A mission officer sees those
- * it made itself (its rejected attempts included) and those whose records are all of its missions;
+ * it made itself (its rejected attempts included) and those whose mission-months are all of its missions;
  * one that wrote any other mission's record is not its to see, and asked for by id it does not
  * exist (404, as a missing one): ids are sequential, and a 403 would tell another mission's
  * submissions apart from gaps.
@@ -27,12 +25,10 @@ final class ViewSubmissions {
     /** {@code missions} null: every mission. */
     record Viewer(String name, List<String> missions) {}
 
-    private final Pack pack;
     private final Database database;
     private final ListSubmissions submissions;
 
     ViewSubmissions(Pack pack, Database database) {
-        this.pack = pack;
         this.database = database;
         this.submissions = new ListSubmissions(pack, database);
     }
@@ -49,7 +45,7 @@ final class ViewSubmissions {
             return Outcome.failed(Failure.invalid("the limit must be 1 or more, got " + limit));
         }
         List<SubmissionSummary> listed = ((Outcome.Ok<List<SubmissionSummary>>) all).value();
-        Map<Long, Set<String>> missions = missions(new TreeSet<>(listed.stream().map(SubmissionSummary::recordType).toList()));
+        Map<Long, Set<String>> missions = missions();
         return Outcome.ok(listed.stream().filter(submission -> visible(viewer, submission, missions)).limit(limit).toList());
     }
 
@@ -59,7 +55,7 @@ final class ViewSubmissions {
             return found;
         }
         SubmissionSummary submission = ((Outcome.Ok<ListSubmissions.Changes>) found).value().submission();
-        return visible(viewer, submission, missions(Set.of(submission.recordType()))) ? found
+        return visible(viewer, submission, missions()) ? found
                 : Outcome.failed(Failure.notFound("there is no submission " + id));
     }
 
@@ -68,18 +64,12 @@ final class ViewSubmissions {
         return submission.submittedBy().equals(viewer.name()) || !touched.isEmpty() && viewer.missions().containsAll(touched);
     }
 
-    private Map<Long, Set<String>> missions(Set<String> recordTypes) {
-        Map<Long, Set<String>> out = new HashMap<>();
-        RecordStore store = new RecordStore(database.dialect());
+    /** The missions each submission covers (its mission-months), as the workflow judges them too. */
+    private Map<Long, Set<String>> missions() {
         try (Connection connection = database.dataSource().getConnection()) {
-            for (String recordType : recordTypes) {
-                if (pack.recordType(recordType).isPresent()) {
-                    out.putAll(store.missionsBySubmission(connection, pack.recordType(recordType).get()));
-                }
-            }
+            return new SubmissionStore().missionsBySubmission(connection);
         } catch (SQLException e) {
             throw new StoreException("cannot read the submissions' missions: " + e.getMessage(), e);
         }
-        return out;
     }
 }

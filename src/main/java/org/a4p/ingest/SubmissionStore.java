@@ -195,12 +195,14 @@ public final class SubmissionStore {
     }
 
     /**
-     * Turns a draft into the submission its import wrote: the counts of what it wrote, and submitted.
-     * Its coverage is cleared for the import to write anew.
+     * Turns a draft into the submission its import wrote: the counts of what it wrote, and
+     * submitted; its author stays who drafted it, and who submitted it is its decision. Its
+     * coverage is cleared for the import to write anew.
      */
     void completeDraft(Connection connection, long id, SubmissionSummary written) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("UPDATE submission SET added = ?, revised = ?, unchanged = ?,"
-                + " retired = ?, warnings = ?, rows_read = ?, status = 'submitted', submitted_at = ? WHERE id = ? AND status = 'draft'")) {
+                + " retired = ?, warnings = ?, rows_read = ?, status = 'submitted', submitted_at = ?, status_by = ?, status_at = ?,"
+                + " status_reason = NULL WHERE id = ? AND status = 'draft'")) {
             statement.setInt(1, written.added());
             statement.setInt(2, written.revised());
             statement.setInt(3, written.unchanged());
@@ -208,7 +210,9 @@ public final class SubmissionStore {
             statement.setInt(5, written.warnings());
             statement.setInt(6, written.rowsRead());
             statement.setTimestamp(7, Timestamp.from(written.submittedAt()));
-            statement.setLong(8, id);
+            statement.setString(8, written.submittedBy());
+            statement.setObject(9, written.submittedAt().atOffset(java.time.ZoneOffset.UTC));
+            statement.setLong(10, id);
             if (statement.executeUpdate() != 1) {
                 throw new SQLException("submission " + id + " is no longer a draft");
             }

@@ -290,35 +290,6 @@ public final class RecordStore {
         return out;
     }
 
-    /**
-     * Per submission, the missions of the records it wrote: added or last revised (current or
-     * retired since), retired, or revised before a later submission revised them again (a record's
-     * mission is its key's, so the stored row tells it). Submissions that wrote nothing of this
-     * type are absent.
-     */
-    public Map<Long, Set<String>> missionsBySubmission(Connection connection, RecordType type) throws SQLException {
-        Map<Long, Set<String>> out = new HashMap<>();
-        if (type.missionField() == null) {
-            return out;
-        }
-        String mission = dialect.quote(type.missionField());
-        String table = type.tableName();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT submission_id, " + mission + " FROM " + table
-                        + " UNION SELECT retired_by, " + mission + " FROM " + table + " WHERE retired_by IS NOT NULL"
-                        + " UNION SELECT h.written_by, r." + mission + " FROM record_history h JOIN " + table
-                        + " r ON r.id = h.record_id WHERE h.record_type = ?")) {
-            statement.setString(1, type.id());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(2) != null) {
-                        out.computeIfAbsent(rs.getLong(1), id -> new TreeSet<>()).add(rs.getString(2));
-                    }
-                }
-            }
-        }
-        return out;
-    }
 
     private static int bindFields(PreparedStatement statement, List<Field> fields, Object[] row) throws SQLException {
         int p = 1;

@@ -46,6 +46,14 @@ public final class RecordTables {
                 String columns = new RecordStore(database.dialect()).allColumns(type);
                 statement.executeUpdate("INSERT INTO " + type.approvedTableName() + " (" + columns + ") SELECT " + columns + " FROM "
                         + type.tableName());
+                if (!type.reporting().system()) {
+                    // And the mission-months their submissions cover, from the records' current versions.
+                    String mission = database.dialect().quote(type.missionField());
+                    String month = "TO_CHAR(" + database.dialect().quote(type.dateField()) + ", 'YYYY-MM')";
+                    statement.executeUpdate("INSERT INTO submission_coverage (submission_id, mission, period_month, records) SELECT submission_id, "
+                            + mission + ", " + month + ", COUNT(*) FROM " + type.tableName() + " WHERE " + mission + " IS NOT NULL AND "
+                            + database.dialect().quote(type.dateField()) + " IS NOT NULL GROUP BY submission_id, " + mission + ", " + month);
+                }
             }
         }
         guard(connection, type);

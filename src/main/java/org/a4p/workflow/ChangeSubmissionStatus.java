@@ -102,7 +102,7 @@ public final class ChangeSubmissionStatus {
         }
         // With this connection back in the pool: the import takes its own, and a request holding one
         // while it waits for another starves the pool when a few submits come at once.
-        return submitDraft(draft);
+        return submitDraft(draft, actor);
     }
 
     /** A mission officer sees the submissions it made and those of its missions only; to it, others do not exist. */
@@ -120,7 +120,7 @@ public final class ChangeSubmissionStatus {
             return Optional.of(new Failure(Failure.Kind.FORBIDDEN, "submission " + submission.id() + " holds records of missions not yours ("
                     + missions.stream().filter(m -> !actor.missions().contains(m)).collect(Collectors.joining(", ")) + ")"));
         }
-        if (step == Step.APPROVE && submission.submittedBy().equals(actor.name())) {
+        if (step == Step.APPROVE && (submission.submittedBy().equals(actor.name()) || submittedDraft(submission, actor))) {
             return Optional.of(new Failure(Failure.Kind.FORBIDDEN, "nobody approves their own submission: submission " + submission.id()
                     + " was submitted by " + actor.name() + "; another analyst must approve it"));
         }
@@ -128,6 +128,12 @@ public final class ChangeSubmissionStatus {
             return Optional.of(conflict(step, submission));
         }
         return Optional.empty();
+    }
+
+    /** The actor made a draft (someone else's) into this submission: it is theirs to approve no more than their own. */
+    private static boolean submittedDraft(SubmissionSummary submission, Actor actor) {
+        return status(submission) == SubmissionStatus.SUBMITTED && submission.decision() != null
+                && submission.decision().by().equals(actor.name());
     }
 
     private static Failure conflict(Step step, SubmissionSummary submission) {
@@ -199,8 +205,11 @@ public final class ChangeSubmissionStatus {
         return AuditEvent.of(actor.name(), "submission." + step.code(), "submission:" + after.id(), was, now);
     }
 
-    /** A draft's file, validated again against today's records and locks, and written as this submission. */
-    private Outcome<SubmissionSummary> submitDraft(SubmissionSummary draft) {
+    /**
+     * A draft's file, validated again against today's records and locks, and written as this
+     * submission: its author stays who drafted it; the actor is who submitted it (its decision).
+     */
+    private Outcome<SubmissionSummary> submitDraft(SubmissionSummary draft, Actor actor) {
         Optional<byte[]> content = read(connection -> submissions.draftContent(connection, draft.id()));
         if (content.isEmpty()) {
             return Outcome.failed(new Failure(Failure.Kind.CONFLICT, "draft " + draft.id() + " has no file kept; import it again"));
@@ -210,7 +219,7 @@ public final class ChangeSubmissionStatus {
         ImportOutcome outcome;
         try {
             outcome = importer.run(new ImportRequest(draft.recordType(), draft.layout(), List.of(file), draft.wholeDataset(),
-                    draft.synthetic(), draft.submittedBy(), false, false, draft.id()), Progress.NONE);
+                    draft.synthetic(), actor.name(), false, false, draft.id()), Progress.NONE);
         } catch (StoreException e) {
             SubmissionSummary now = read(connection -> submissions.find(connection, draft.id())).orElseThrow();
             if (status(now) != SubmissionStatus.DRAFT) {

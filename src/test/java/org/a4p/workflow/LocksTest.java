@@ -133,10 +133,17 @@ class LocksTest {
                 .as("still a draft").isInstanceOf(Outcome.Failed.class);
 
         step(march, Step.REOPEN, "the draft's records belong to March").orElseThrow(f -> new IllegalStateException(f.message()));
-        SubmissionSummary submitted = step(draft.id(), Step.SUBMIT, null).orElseThrow(f -> new IllegalStateException(f.message()));
-        assertThat(List.of(submitted.id(), submitted.status(), submitted.added())).containsExactly(draft.id(), "submitted", 1);
+        Actor hq = Actor.operator("hq"); // submits the officer's draft
+        SubmissionSummary submitted = app.workflow().run(new ChangeSubmissionStatus.Request(draft.id(), Step.SUBMIT, hq, null))
+                .orElseThrow(f -> new IllegalStateException(f.message()));
+        assertThat(List.of(submitted.id(), submitted.status(), submitted.added(), submitted.decision().by()))
+                .containsExactly(draft.id(), "submitted", 1, "hq");
+        assertThat(submitted.submittedBy()).as("its author").isEqualTo("officer");
         assertThat(Fixtures.value(app, "P4.FATALITIES_ALL", "MINUSCA", "2020-03", "").records()).isEqualTo(2);
         assertThat(Fixtures.value(app, "P4.FATALITIES_ALL", "MINUSCA", "2020-03", "").provisional()).isTrue();
+        assertThat(((Outcome.Failed<SubmissionSummary>) app.workflow().run(new ChangeSubmissionStatus.Request(draft.id(), Step.APPROVE, hq,
+                null))).failure().message()).as("who submitted a draft approves it no more than its author")
+                .startsWith("nobody approves their own submission");
         step(draft.id(), Step.APPROVE, null).orElseThrow(f -> new IllegalStateException(f.message()));
         assertThat(Fixtures.value(app, "P4.FATALITIES_ALL", "MINUSCA", "2020-03", "").provisional())
                 .as("A1 (reopened, approved before) and D1 (approved): nothing pending").isFalse();
