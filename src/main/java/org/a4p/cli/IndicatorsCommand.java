@@ -77,6 +77,10 @@ final class IndicatorsCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("Note: some values use records accepted despite a plausibility warning"
                         + " (\"flagged\": true in JSON).");
             }
+            if (format != Format.table && values.stream().anyMatch(IndicatorValue::provisional)) {
+                spec.commandLine().getErr().println("Note: some values use records of submissions not yet approved"
+                        + " (\"provisional\": true in JSON).");
+            }
             return Main.OK;
         }
     }
@@ -99,18 +103,24 @@ final class IndicatorsCommand implements Callable<Integer> {
         out.printf("%-28s %-10s %-8s %-36s %12s %9s%n", "indicator", "org unit", "period", "disaggregation", "value", "records");
         boolean synthetic = false;
         boolean flagged = false;
+        boolean provisional = false;
         for (IndicatorValue v : values) {
             String unit = app.pack().indicator(v.indicator()).map(Indicator::unit).orElse("");
-            out.printf("%-28s %-10s %-8s %-36s %12s %9d%s%s%n", v.indicator(), v.orgUnit(), v.period(), v.disaggregation(),
-                    ValueFormat.shown(v.value(), unit), v.records(), v.synthetic() ? " *" : "", v.flagged() ? " !" : "");
+            out.printf("%-28s %-10s %-8s %-36s %12s %9d%s%s%s%n", v.indicator(), v.orgUnit(), v.period(), v.disaggregation(),
+                    ValueFormat.shown(v.value(), unit), v.records(), v.synthetic() ? " *" : "", v.flagged() ? " !" : "",
+                    v.provisional() ? " ~" : "");
             synthetic |= v.synthetic();
             flagged |= v.flagged();
+            provisional |= v.provisional();
         }
         if (synthetic) {
             out.println("* rests on synthetic demo records.");
         }
         if (flagged) {
             out.println("! uses values accepted despite a plausibility warning (import --accept-implausible).");
+        }
+        if (provisional) {
+            out.println("~ provisional: uses records of a submission not yet approved (./a4p submissions approve ID).");
         }
     }
 }
