@@ -134,7 +134,10 @@ public final class DemoLoader {
             }
             progress.done();
         }
-        publish(log);
+        // Loaded before and nothing new: the last release stands (finding that out costs a full computation).
+        if (!out.isEmpty() || app.releases().list().isEmpty()) {
+            publish(log);
+        }
         return out;
     }
 

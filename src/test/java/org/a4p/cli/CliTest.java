@@ -93,6 +93,9 @@ class CliTest {
         long filesLoaded = firstDemo.out().lines().filter(l -> DEMO_LINE.matcher(l).find()).count();
         assertThat(second.out().lines().filter(l -> l.endsWith("already loaded, unchanged")).count()).isEqualTo(filesLoaded);
         assertThat(demoCounts(second.out())).isEmpty();
+        assertThat(firstDemo.out()).contains("Release 1 published: ");
+        assertThat(second.out()).as("the first run's release stands").doesNotContain("Release");
+        assertThat(run("releases", "--db", db).out().lines().skip(1).count()).isEqualTo(1);
     }
 
     @Test
