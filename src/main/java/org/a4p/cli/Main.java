@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
         description = "A4P+ Monitor: validated peacekeeping records and A4P+ indicators.",
         subcommands = {DemoCommand.class, ImportCommand.class, SubmissionsCommand.class, IndicatorsCommand.class,
                 ScorecardCommand.class, PackCommand.class, BenchCommand.class, RankingCommand.class, TemplateCommand.class, TermsCommand.class,
-                UsersCommand.class, ReleaseCommand.class, ReleasesCommand.class, AuditCommand.class, ServeCommand.class,
+                UsersCommand.class, ReleaseCommand.class, ReleasesCommand.class, ExplainCommand.class, AuditCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

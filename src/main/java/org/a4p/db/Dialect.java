@@ -33,4 +33,20 @@ public enum Dialect {
     public String doubleType() {
         return "DOUBLE PRECISION";
     }
+
+    /** Creates a table that only this connection sees, for scratch work; {@link #dropTemporaryTable} removes it. */
+    public String createTemporaryTable(String name, String columns) {
+        return switch (this) {
+            case H2 -> "CREATE LOCAL TEMPORARY TABLE " + name + " (" + columns + ")";
+            case POSTGRES -> "CREATE TEMPORARY TABLE " + name + " (" + columns + ")";
+        };
+    }
+
+    /** Drops this connection's temporary table if it has one (never a permanent table of the same name). */
+    public String dropTemporaryTable(String name) {
+        return switch (this) {
+            case H2 -> "DROP TABLE IF EXISTS " + name;
+            case POSTGRES -> "DROP TABLE IF EXISTS pg_temp." + name;
+        };
+    }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.a4p.db.Dialect;
 import org.a4p.indicators.formula.Aggregate;
 import org.a4p.indicators.formula.AggregateFunction;
@@ -39,17 +40,20 @@ public final class IndicatorEngine implements Importer.Refresh {
     private final Pack pack;
     private final Dialect dialect;
     private final Map<String, Formula> formulas = new LinkedHashMap<>();
-    /** Reads the approved records (what releases publish) instead of every submitted one; such an engine only computes. */
-    private final boolean approvedOnly;
+    /** The table each record type is read from: its records table, unless this engine only computes. */
+    private final Function<RecordType, String> tables;
+    /** An engine that reads other tables than the records tables computes values; it never stores them. */
+    private final boolean computesOnly;
 
     public IndicatorEngine(Pack pack, Dialect dialect) {
-        this(pack, dialect, false);
+        this(pack, dialect, RecordType::tableName, false);
     }
 
-    private IndicatorEngine(Pack pack, Dialect dialect, boolean approvedOnly) {
+    private IndicatorEngine(Pack pack, Dialect dialect, Function<RecordType, String> tables, boolean computesOnly) {
         this.pack = pack;
         this.dialect = dialect;
-        this.approvedOnly = approvedOnly;
+        this.tables = tables;
+        this.computesOnly = computesOnly;
         for (Indicator indicator : pack.indicators()) {
             try {
                 formulas.put(indicator.id(), Formula.parse(indicator.formula()));
@@ -64,7 +68,17 @@ public final class IndicatorEngine implements Importer.Refresh {
      * The system's own records (data quality) need no approval and are read as they are.
      */
     public static IndicatorEngine approvedOnly(Pack pack, Dialect dialect) {
-        return new IndicatorEngine(pack, dialect, true);
+        return reading(pack, dialect, type -> type.reporting().system() ? type.tableName() : type.approvedTableName());
+    }
+
+    /**
+     * An engine that reads each record type from the table {@code tables} names (which must have the
+     * columns the engine reads: the type's fields, {@code synthetic}, {@code flagged}, {@code
+     * provisional} and {@code retired_by}); it only computes. Explaining a value runs it on the
+     * records as they stood after a given submission.
+     */
+    public static IndicatorEngine reading(Pack pack, Dialect dialect, Function<RecordType, String> tables) {
+        return new IndicatorEngine(pack, dialect, tables, true);
     }
 
     /** What a refresh did, for the bench: values computed, and rows of indicator_value written. */
@@ -103,8 +117,8 @@ public final class IndicatorEngine implements Importer.Refresh {
 
     private RefreshStats run(Connection connection, List<Indicator> indicators, Integer fromYear, Integer toYear)
             throws SQLException {
-        if (approvedOnly) {
-            throw new IllegalStateException("an engine of approved records computes values; it never stores them");
+        if (computesOnly) {
+            throw new IllegalStateException("an engine reading other tables than the records tables computes values; it never stores them");
         }
         long started = System.nanoTime();
         Partials partials = new Partials();
@@ -202,7 +216,7 @@ public final class IndicatorEngine implements Importer.Refresh {
         }
 
         private String table() {
-            return approvedOnly && !type.reporting().system() ? type.approvedTableName() : type.tableName();
+            return tables.apply(type);
         }
 
         private String where(List<Object> parameters) {

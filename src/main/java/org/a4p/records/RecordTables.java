@@ -124,7 +124,8 @@ public final class RecordTables {
         return out;
     }
 
-    static String sqlType(FieldType type) {
+    /** The SQL type of a field's column. */
+    public static String sqlType(FieldType type) {
         return switch (type) {
             case DATE -> "DATE";
             case TIMESTAMP -> "TIMESTAMP";

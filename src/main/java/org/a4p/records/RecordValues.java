@@ -119,7 +119,8 @@ public final class RecordValues {
         return h;
     }
 
-    static String text(Object value) {
+    /** A value as text, as keys, hashes and {@code record_history.data_json} hold it: "" for null, 5.0 as "5". */
+    public static String text(Object value) {
         if (value == null) {
             return "";
         }
@@ -129,7 +130,8 @@ public final class RecordValues {
         return value.toString();
     }
 
-    static Object normalise(Object value) {
+    /** A value read from JDBC as the store holds it in memory: LocalDate, LocalDateTime, Long, Double, Boolean or String. */
+    public static Object normalise(Object value) {
         if (value instanceof java.sql.Date date) {
             return date.toLocalDate();
         }
