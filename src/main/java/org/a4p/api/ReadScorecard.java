@@ -13,11 +13,13 @@ import org.a4p.indicators.QueryValues;
 import org.a4p.progress.BuildScorecard;
 import org.a4p.progress.Scorecard;
 import org.a4p.progress.Status;
+import org.a4p.progress.Trend;
 
 /**
  * Use case: a scorecard as its reader may see it. Staff see it as built; public readers see each
- * value as the disclosure package publishes it, and a suppressed value takes its records and its
- * status with it (a status says where the value stands against its target).
+ * value as the disclosure package publishes it, and a suppressed value takes its records, its
+ * status and its trend with it (each says where the value stands); a suppressed baseline value
+ * takes the trend too, which would otherwise bound it.
  */
 final class ReadScorecard {
     /** {@code priorities} in the priority view, {@code commitmentAreas} in the commitment-area view. */
@@ -26,8 +28,8 @@ final class ReadScorecard {
 
     record Section(String id, String name, List<Row> indicators) {}
 
-    record Row(String id, String name, Double value, String unit, Double target, Status status, Long records, boolean synthetic,
-            boolean flagged, boolean suppressed) {}
+    record Row(String id, String name, Double value, String unit, Double target, Status status, Trend trend, int baselineYear,
+            Double baselineValue, Long records, boolean synthetic, boolean flagged, boolean suppressed) {}
 
     private final BuildScorecard build;
     private final BuildScorecard buildPublished;
@@ -49,26 +51,33 @@ final class ReadScorecard {
         Map<String, PublicValue> published = Map.of();
         if (caller.isPublic()) {
             Outcome<List<PublicValue>> values = this.values.run(caller,
-                    new QueryValues.Request(null, card.orgUnit(), Integer.toString(card.year()), Grain.YEAR, true));
+                    new QueryValues.Request(null, card.orgUnit(), null, Grain.YEAR, true));
             if (values instanceof Outcome.Failed<List<PublicValue>> failed) {
                 return Outcome.failed(failed.failure());
             }
             published = ((Outcome.Ok<List<PublicValue>>) values).value().stream()
-                    .collect(Collectors.toMap(PublicValue::indicator, value -> value, (first, second) -> first));
+                    .filter(value -> value.disaggregation().isEmpty())
+                    .collect(Collectors.toMap(value -> value.indicator() + " " + value.period(), value -> value, (first, second) -> first));
         }
         Map<String, PublicValue> shown = published;
+        String year = Integer.toString(card.year());
         List<Section> sections = card.priorities().stream().map(section -> new Section(section.id(), section.name(),
-                section.indicators().stream().map(row -> row(row, shown.get(row.id()))).toList())).toList();
+                section.indicators().stream().map(row -> row(row, shown.get(row.id() + " " + year),
+                        shown.get(row.id() + " " + row.baselineYear()))).toList())).toList();
         boolean byArea = request.view() == BuildScorecard.View.COMMITMENT_AREA;
         return Outcome.ok(new Card(card.orgUnit(), card.orgUnitName(), card.year(), card.synthetic(), byArea ? null : sections,
                 byArea ? sections : null));
     }
 
-    /** {@code published} null for staff, or when the public have the value as stored. */
-    private static Row row(Scorecard.IndicatorRow row, PublicValue published) {
-        return published != null && published.suppressed()
-                ? new Row(row.id(), row.name(), null, row.unit(), row.target(), null, null, row.synthetic(), row.flagged(), true)
-                : new Row(row.id(), row.name(), row.value(), row.unit(), row.target(), row.status(), row.records(), row.synthetic(),
-                        row.flagged(), false);
+    /** {@code published} and {@code publishedBaseline} null for staff, or when the public have the value as stored. */
+    private static Row row(Scorecard.IndicatorRow row, PublicValue published, PublicValue publishedBaseline) {
+        boolean baselineSuppressed = publishedBaseline != null && publishedBaseline.suppressed();
+        Double baselineValue = baselineSuppressed ? null : row.baselineValue();
+        if (published != null && published.suppressed()) {
+            return new Row(row.id(), row.name(), null, row.unit(), row.target(), null, null, row.baselineYear(), baselineValue, null,
+                    row.synthetic(), row.flagged(), true);
+        }
+        return new Row(row.id(), row.name(), row.value(), row.unit(), row.target(), row.status(), baselineSuppressed ? null : row.trend(),
+                row.baselineYear(), baselineValue, row.records(), row.synthetic(), row.flagged(), false);
     }
 }

@@ -8,8 +8,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "a4p", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "A4P+ Monitor: validated peacekeeping records and A4P+ indicators.",
         subcommands = {DemoCommand.class, ImportCommand.class, SubmissionsCommand.class, IndicatorsCommand.class,
-                ScorecardCommand.class, PackCommand.class, BenchCommand.class, RankingCommand.class, TemplateCommand.class, TermsCommand.class,
-                UsersCommand.class, ReleaseCommand.class, ReleasesCommand.class, ExplainCommand.class, AuditCommand.class, ServeCommand.class,
+                ScorecardCommand.class, SentencesCommand.class, PackCommand.class, BenchCommand.class, RankingCommand.class,
+                TemplateCommand.class, TermsCommand.class, UsersCommand.class, ReleaseCommand.class, ReleasesCommand.class,
+                ExplainCommand.class, AuditCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scorecard", description = {
-        "The A4P+ priorities with their headline indicators: value, target and status, for one org unit and year.",
+        "The A4P+ priorities with their headline indicators: value, target and status, for one org unit and year,",
+        "and the trend since each indicator's baseline year (improving, stable, worsening; the rule is in the pack).",
         "With --demo, loads the demo data first (quickly, when it is already loaded)."})
 final class ScorecardCommand implements Callable<Integer> {
     enum Format { table, json }
@@ -76,10 +77,20 @@ final class ScorecardCommand implements Callable<Integer> {
             }
             for (Scorecard.IndicatorRow row : priority.indicators()) {
                 String target = row.target() == null ? "-" : ValueFormat.shown(row.target(), row.unit());
-                out.printf("      %-52s %10s%-2s%-2s target %8s   %s%n", truncate(row.name(), 52), ValueFormat.shown(row.value(), row.unit()),
-                        row.synthetic() ? " *" : "", row.flagged() ? " !" : "", target, row.status().label());
+                out.printf("      %-52s %10s%-2s%-2s target %8s   %-13s   %s%n", truncate(row.name(), 52), ValueFormat.shown(row.value(), row.unit()),
+                        row.synthetic() ? " *" : "", row.flagged() ? " !" : "", target, row.status().label(), trend(row));
             }
         }
+    }
+
+    /** "worsening since 2018 (12)": the word, the baseline year and its value, so the trend can be checked by eye. */
+    private static String trend(Scorecard.IndicatorRow row) {
+        return switch (row.trend()) {
+            case IMPROVING, STABLE, WORSENING -> row.trend().label() + " since " + row.baselineYear()
+                    + " (" + ValueFormat.shown(row.baselineValue(), row.unit()) + ")";
+            case NO_BASELINE -> "no baseline (" + row.baselineYear() + ")";
+            case NO_DATA -> "";
+        };
     }
 
     private static String truncate(String text, int max) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An A4P+ indicator: its definition, its formula and the targets its values are judged against.
- * {@code origin} is the pack file and line that define it, for messages.
+ * {@code origin} is the pack file and line that define it, for messages. {@code baselineYear}: the
+ * year its trend is measured from when the indicator names its own, else null (the pack's).
  */
 public record Indicator(
         String id,
@@ -22,7 +23,13 @@ public record Indicator(
         Benchmark baseline,
         List<Benchmark> targets,
         String source,
-        String origin) {
+        String origin,
+        Integer baselineYear) {
+
+    /** The year this indicator's trend is measured from: its own, else the pack's. */
+    public int trendBaselineYear(PackSettings settings) {
+        return baselineYear != null ? baselineYear : settings.baselineYear();
+    }
 
     /** Which way is better. */
     public enum Direction {

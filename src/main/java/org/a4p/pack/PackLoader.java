@@ -260,7 +260,7 @@ public final class PackLoader {
 
     private PackSettings settings(YamlNode node) {
         if (node == null) {
-            return new PackSettings(5, 0.10, 1, List.of());
+            return new PackSettings(5, 0.10, 1, List.of(), PackSettings.DEFAULT_BASELINE_YEAR, PackSettings.DEFAULT_STABLE_BAND);
         }
         Double threshold = number(node, "small_cell_threshold");
         if (threshold != null && (threshold < 1 || threshold != Math.rint(threshold))) {
@@ -272,8 +272,32 @@ public final class PackLoader {
         if (least != null && (least < 0 || least != Math.rint(least))) {
             problem(node.get("min_indicators_per_priority").orElseThrow(), "min_indicators_per_priority must be a whole number, 0 or more");
         }
+        Integer baselineYear = baselineYear(node, "baseline_year");
+        Double band = number(node, "stable_band");
+        if (band != null && (band < 0 || band >= 1)) {
+            problem(node.get("stable_band").orElseThrow(), "stable_band must be a fraction of the baseline value from 0 to below 1"
+                    + " (0.05: a change of at most 5% is stable), got '" + optionalText(node, "stable_band") + "'");
+            band = null;
+        }
         return new PackSettings(threshold == null ? 5 : threshold.intValue(), margin == null ? 0.10 : margin,
-                least == null ? 1 : least.intValue(), textList(node, "owners"));
+                least == null ? 1 : least.intValue(), textList(node, "owners"),
+                baselineYear == null ? PackSettings.DEFAULT_BASELINE_YEAR : baselineYear,
+                band == null ? PackSettings.DEFAULT_STABLE_BAND : band);
+    }
+
+    /** The first UN peacekeeping operation (UNTSO) began in 1948; a baseline after this year has no value yet. */
+    private Integer baselineYear(YamlNode map, String key) {
+        String text = optionalText(map, key);
+        if (text == null) {
+            return null;
+        }
+        int latest = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+        if (!text.matches("[0-9]{4}") || Integer.parseInt(text) < 1948 || Integer.parseInt(text) > latest) {
+            problem(map.get(key).orElseThrow(), key + " must be a year from 1948 (the first peacekeeping operation) to " + latest
+                    + ", got '" + text + "'");
+            return null;
+        }
+        return Integer.valueOf(text);
     }
 
     private Optional<Priority> priority(YamlNode node) {
@@ -851,7 +875,8 @@ public final class PackLoader {
                 .map(this::benchmark).filter(java.util.Objects::nonNull).toList();
         return Optional.of(new Indicator(id, name, nameFr, optionalText(node, "definition"), unit,
                 direction, formula, priority, indicatorAreas, owner, textList(node, "disaggregations"),
-                flag(node, "headline"), baseline, targets, optionalText(node, "source"), node.where()));
+                flag(node, "headline"), baseline, targets, optionalText(node, "source"), node.where(),
+                baselineYear(node, "baseline_year")));
     }
 
     private Indicator.Benchmark benchmark(YamlNode node) {

@@ -17,6 +17,10 @@ public record Scorecard(String orgUnit, String orgUnitName, int year, boolean sy
 
     public record PriorityRow(String id, String name, List<IndicatorRow> indicators) {}
 
+    /**
+     * One indicator's row: its value against its target ({@code status}) and against its value in
+     * {@code baselineYear} ({@code trend}; {@code baselineValue} null when that year has none).
+     */
     public record IndicatorRow(String id, String name, Double value, String unit, Double target, Status status,
-            long records, boolean synthetic, boolean flagged) {}
+            Trend trend, int baselineYear, Double baselineValue, long records, boolean synthetic, boolean flagged) {}
 }

@@ -72,9 +72,13 @@ public final class ScorecardBuilder {
 
     private Scorecard buildRows(String orgUnit, int year, List<IndicatorValue> yearlyTotals, boolean everyIndicator) {
         Map<String, IndicatorValue> byIndicator = new HashMap<>();
+        Map<String, IndicatorValue> byIndicatorAndYear = new HashMap<>();
         for (IndicatorValue value : yearlyTotals) {
-            if (value.period().equals(Integer.toString(year)) && value.orgUnit().equals(orgUnit) && value.disaggregation().isEmpty()) {
-                byIndicator.put(value.indicator(), value);
+            if (value.orgUnit().equals(orgUnit) && value.disaggregation().isEmpty()) {
+                byIndicatorAndYear.put(value.indicator() + " " + value.period(), value);
+                if (value.period().equals(Integer.toString(year))) {
+                    byIndicator.put(value.indicator(), value);
+                }
             }
         }
         List<Scorecard.PriorityRow> rows = new ArrayList<>();
@@ -88,9 +92,14 @@ public final class ScorecardBuilder {
                 Double amount = value == null ? null : value.value();
                 boolean synthetic = value != null && value.synthetic();
                 anySynthetic |= synthetic;
+                int baselineYear = indicator.trendBaselineYear(pack.settings());
+                IndicatorValue baseline = baselineYear < year ? byIndicatorAndYear.get(indicator.id() + " " + baselineYear) : null;
+                Double baselineAmount = baseline == null ? null : baseline.value();
                 indicators.add(new Scorecard.IndicatorRow(indicator.id(), indicator.name(), amount, indicator.unit(),
                         Targets.targetFor(indicator, year).orElse(null),
                         Targets.status(indicator, year, amount, pack.settings().atRiskMargin()),
+                        Trend.of(indicator.direction(), baselineYear, baselineAmount, year, amount, pack.settings().stableBand()),
+                        baselineYear, baselineAmount,
                         value == null ? 0 : value.records(), synthetic, value != null && value.flagged()));
             }
             rows.add(new Scorecard.PriorityRow(priority.id(), priority.name(), indicators));
