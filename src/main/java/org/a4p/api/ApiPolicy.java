@@ -66,6 +66,7 @@ final class ApiPolicy {
             everyone("GET", "/api/v1/releases"),
             everyone("GET", "/api/v1/releases/{number}"),
             everyone("GET", "/api/v1/values/history"),
+            everyone("GET", "/api/v1/values/explain"),
             signedIn("GET", "/api/v1/users", ADMINS),
             signedIn("POST", "/api/v1/users", ADMINS),
             signedIn("POST", "/api/v1/users/{name}/disable", ADMINS),

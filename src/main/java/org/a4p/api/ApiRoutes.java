@@ -5,6 +5,7 @@ import io.javalin.config.SizeUnit;
 import org.a4p.app.App;
 import org.a4p.disclosure.ReadRecords;
 import org.a4p.disclosure.ReadValues;
+import org.a4p.explain.ExplainValue;
 import org.a4p.indicators.ValueQuery;
 import org.a4p.progress.BuildScorecard;
 import org.a4p.ranking.RankCountries;
@@ -35,7 +36,7 @@ public final class ApiRoutes {
         this.figures = new FigureRoutes(readValues, new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
                 new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), readValues),
                 new RankCountries(app.pack(), app.database()), new RankCountries(app.pack(), app.database(), true),
-                app.pack().orgUnits().defaultScope());
+                new ExplainValue(app.pack(), app.database()), app.pack().orgUnits().defaultScope());
         this.records = new RecordRoutes(new ReadRecords(app.pack(), app.database()));
         this.submissions = new SubmissionRoutes(new SubmitRecords(app.pack(), app.importer(), app.accounts().reportDenial()),
                 new ViewSubmissions(app.pack(), app.database()), app.workflow());

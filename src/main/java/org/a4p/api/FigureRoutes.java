@@ -3,11 +3,13 @@ package org.a4p.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.a4p.disclosure.ReadValues;
+import org.a4p.explain.ExplainValue;
 import org.a4p.indicators.Grain;
 import org.a4p.indicators.QueryValues;
 import org.a4p.progress.BuildScorecard;
 import org.a4p.ranking.RankCountries;
 import org.a4p.web.FailedRequest;
+import org.a4p.web.HttpProblem;
 
 /** Computed figures: indicator values (small cells suppressed for public readers), scorecards, the gender ranking. */
 final class FigureRoutes {
@@ -15,13 +17,15 @@ final class FigureRoutes {
     private final ReadScorecard readScorecard;
     private final RankCountries rankCountries;
     private final RankCountries rankApproved;
+    private final ExplainValue explain;
     /** The org unit a scorecard and the ranking default to: the pack's first scope, as on the command line. */
     private final String defaultScope;
 
     /** {@code rankApproved} ranks public readers from approved records only; {@code rankCountries} ranks staff from every submitted one. */
     FigureRoutes(ReadValues readValues, ReadScorecard readScorecard, RankCountries rankCountries, RankCountries rankApproved,
-            String defaultScope) {
+            ExplainValue explain, String defaultScope) {
         this.readValues = readValues;
+        this.explain = explain;
         this.readScorecard = readScorecard;
         this.rankCountries = rankCountries;
         this.rankApproved = rankApproved;
@@ -32,6 +36,7 @@ final class FigureRoutes {
         routes.get("/api/v1/values", this::values);
         routes.get("/api/v1/scorecards", this::scorecard);
         routes.get("/api/v1/ranking", this::ranking);
+        routes.get("/api/v1/values/explain", this::explain);
     }
 
     /** The CLI's filters: {@code indicator}, {@code org_unit}, {@code by} (the grain, unless {@code period} sets it), {@code totals}. */
@@ -61,5 +66,19 @@ final class FigureRoutes {
         RankCountries rank = ApiCaller.of(ctx).disclosure().isPublic() ? rankApproved : rankCountries;
         ctx.json(rank.run(new RankCountries.Request(Params.month(ctx, "month"), scope == null ? defaultScope : "ALL".equals(scope) ? null : scope,
                 Params.text(ctx, "category"))).orElseThrow(FailedRequest::new));
+    }
+
+    /** Why a value is what it is: per submission with its records for staff, per release for public readers. */
+    private void explain(Context ctx) {
+        Params.only(ctx, "indicator", "org_unit", "period");
+        String indicator = Params.text(ctx, "indicator");
+        String period = Params.text(ctx, "period");
+        if (indicator == null || period == null) {
+            throw HttpProblem.badParameter(indicator == null ? "indicator" : "period", null,
+                    "expected indicator and period (and org_unit, default the pack's first scope)");
+        }
+        String orgUnit = Params.text(ctx, "org_unit");
+        ctx.json(explain.run(ApiCaller.of(ctx).disclosure(), new ExplainValue.Request(indicator, orgUnit == null ? defaultScope : orgUnit,
+                period)).orElseThrow(FailedRequest::new));
     }
 }

@@ -91,6 +91,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/releases", Sample.get("/api/v1/releases")),
             Map.entry("GET /api/v1/releases/{number}", Sample.get("/api/v1/releases/1?change=added&limit=10")),
             Map.entry("GET /api/v1/values/history", Sample.get("/api/v1/values/history?indicator=P4.FATALITIES_ALL&org_unit=MINUSCA&period=2021")),
+            Map.entry("GET /api/v1/values/explain", Sample.get("/api/v1/values/explain?indicator=P4.FATALITIES_ALL&org_unit=MINUSCA&period=2021")),
             Map.entry("GET /api/v1/users", Sample.get("/api/v1/users")),
             Map.entry("POST /api/v1/users", Sample.with("/api/v1/users",
                     "{\"name\":\"Not A Name\",\"role\":\"analyst\",\"missions\":[],\"password\":\"" + ApiFixture.PASSWORD + "\"}")),
