@@ -39,32 +39,42 @@ public final class ValueQuery {
     }
 
     /** A filter; null fields do not filter. {@code totalsOnly} leaves out disaggregated values. */
-    public record Filter(String indicator, String orgUnit, String period, Grain grain, boolean totalsOnly) {}
+    public record Filter(String indicator, String orgUnit, String period, Grain grain, boolean totalsOnly) {
+
+        /**
+         * Appends the filter's conditions ({@code AND …}) to a query of a values table (indicator_id,
+         * org_unit, period, grain, disaggregation) and returns their parameters, in order.
+         */
+        public List<Object> appendTo(StringBuilder sql) {
+            List<Object> parameters = new ArrayList<>();
+            if (indicator != null) {
+                sql.append(" AND indicator_id = ?");
+                parameters.add(indicator);
+            }
+            if (orgUnit != null) {
+                sql.append(" AND org_unit = ?");
+                parameters.add(orgUnit);
+            }
+            if (period != null) {
+                sql.append(" AND period = ?");
+                parameters.add(period);
+            }
+            if (grain != null) {
+                sql.append(" AND grain = ?");
+                parameters.add(String.valueOf(grain.code()));
+            }
+            if (totalsOnly) {
+                sql.append(" AND disaggregation = ''");
+            }
+            return parameters;
+        }
+    }
 
     public List<IndicatorValue> find(Connection connection, Filter filter) throws SQLException {
         StringBuilder sql = new StringBuilder(
                 "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic, flagged, " + source.provisional
                         + " FROM " + source.table + " WHERE " + source.where);
-        List<Object> parameters = new ArrayList<>();
-        if (filter.indicator() != null) {
-            sql.append(" AND indicator_id = ?");
-            parameters.add(filter.indicator());
-        }
-        if (filter.orgUnit() != null) {
-            sql.append(" AND org_unit = ?");
-            parameters.add(filter.orgUnit());
-        }
-        if (filter.period() != null) {
-            sql.append(" AND period = ?");
-            parameters.add(filter.period());
-        }
-        if (filter.grain() != null) {
-            sql.append(" AND grain = ?");
-            parameters.add(String.valueOf(filter.grain().code()));
-        }
-        if (filter.totalsOnly()) {
-            sql.append(" AND disaggregation = ''");
-        }
+        List<Object> parameters = filter.appendTo(sql);
         sql.append(" ORDER BY indicator_id, org_unit, period, disaggregation");
         List<IndicatorValue> out = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {

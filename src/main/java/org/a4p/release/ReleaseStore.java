@@ -149,26 +149,7 @@ public final class ReleaseStore {
     public List<PublicValue> published(Connection connection, ValueQuery.Filter filter) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic, flagged,"
                 + " suppressed, first_release, release_number FROM release_value WHERE superseded_in IS NULL");
-        List<Object> parameters = new ArrayList<>();
-        if (filter.indicator() != null) {
-            sql.append(" AND indicator_id = ?");
-            parameters.add(filter.indicator());
-        }
-        if (filter.orgUnit() != null) {
-            sql.append(" AND org_unit = ?");
-            parameters.add(filter.orgUnit());
-        }
-        if (filter.period() != null) {
-            sql.append(" AND period = ?");
-            parameters.add(filter.period());
-        }
-        if (filter.grain() != null) {
-            sql.append(" AND grain = ?");
-            parameters.add(String.valueOf(filter.grain().code()));
-        }
-        if (filter.totalsOnly()) {
-            sql.append(" AND disaggregation = ''");
-        }
+        List<Object> parameters = filter.appendTo(sql);
         sql.append(" ORDER BY indicator_id, org_unit, period, disaggregation");
         List<PublicValue> out = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
