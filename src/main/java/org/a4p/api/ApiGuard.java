@@ -1,5 +1,7 @@
 package org.a4p.api;
 
+import org.a4p.web.SessionCookie;
+import org.a4p.web.CsrfTokens;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.router.Endpoint;

@@ -1,5 +1,7 @@
 package org.a4p.api;
 
+import org.a4p.disclosure.ReadScorecard;
+import org.a4p.web.SessionCookie;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import org.a4p.app.App;

@@ -1,5 +1,6 @@
 package org.a4p.api;
 
+import org.a4p.disclosure.ReadScorecard;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.a4p.disclosure.ReadValues;

@@ -1,5 +1,7 @@
 package org.a4p.api;
 
+import org.a4p.web.SessionCookie;
+import org.a4p.web.CsrfTokens;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.a4p.app.App;
 import org.a4p.narrative.DataSentence;
 import org.a4p.narrative.DraftSentences;
-import org.a4p.narrative.Language;
+import org.a4p.i18n.Language;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

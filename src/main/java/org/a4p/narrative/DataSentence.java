@@ -1,5 +1,6 @@
 package org.a4p.narrative;
 
+import org.a4p.i18n.Language;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

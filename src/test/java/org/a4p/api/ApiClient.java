@@ -1,5 +1,7 @@
 package org.a4p.api;
 
+import org.a4p.web.SessionCookie;
+import org.a4p.web.CsrfTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.a4p.api;
 
+import org.a4p.web.CsrfTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;

@@ -1,5 +1,6 @@
 package org.a4p.narrative;
 
+import org.a4p.i18n.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.a4p.api;
+package org.a4p.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -10,31 +10,31 @@ import io.javalin.http.SameSite;
  * and Secure when the request came over HTTPS: on the connection itself, or, only when the server
  * is told it sits behind a TLS-terminating proxy, by that proxy's {@code X-Forwarded-Proto}.
  */
-final class SessionCookie {
-    static final String NAME = "a4p_session";
+public final class SessionCookie {
+    public static final String NAME = "a4p_session";
 
     private final boolean trustForwardedProto;
 
-    SessionCookie(boolean trustForwardedProto) {
+    public SessionCookie(boolean trustForwardedProto) {
         this.trustForwardedProto = trustForwardedProto;
     }
 
     /** The session id the request presents, or null. */
-    String read(Context ctx) {
+    public String read(Context ctx) {
         String value = ctx.cookie(NAME);
         return value == null || value.isBlank() ? null : value;
     }
 
-    void set(Context ctx, String sessionId) {
+    public void set(Context ctx, String sessionId) {
         ctx.cookie(new Cookie(NAME, sessionId, "/", -1, secure(ctx), true, null, SameSite.STRICT));
     }
 
     /** Tells the browser to forget the cookie. */
-    void clear(Context ctx) {
+    public void clear(Context ctx) {
         ctx.cookie(new Cookie(NAME, "", "/", 0, secure(ctx), true, null, SameSite.STRICT));
     }
 
-    boolean secure(Context ctx) {
+    public boolean secure(Context ctx) {
         if ("https".equalsIgnoreCase(ctx.scheme())) {
             return true;
         }

@@ -1,4 +1,4 @@
-package org.a4p.api;
+package org.a4p.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,18 +11,18 @@ import java.util.Base64;
  * instance computes the same one. Knowing the token tells nothing of the id (a preimage of
  * SHA-256 over 256 random bits), and the id never leaves its HttpOnly cookie.
  */
-final class CsrfTokens {
-    static final String HEADER = "X-CSRF-Token";
+public final class CsrfTokens {
+    public static final String HEADER = "X-CSRF-Token";
     private static final String LABEL = "a4p-csrf-v1:";
 
     private CsrfTokens() {}
 
-    static String of(String sessionId) {
+    public static String of(String sessionId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(LABEL + sessionId));
     }
 
     /** Compared in constant time, so the answer's timing gives the token away no byte at a time. */
-    static boolean matches(String sessionId, String presented) {
+    public static boolean matches(String sessionId, String presented) {
         return presented != null && MessageDigest.isEqual(of(sessionId).getBytes(StandardCharsets.US_ASCII),
                 presented.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,7 +1,9 @@
-package org.a4p.narrative;
+package org.a4p.i18n;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The two languages of a data sentence, and how each writes a number with its unit: English
@@ -11,11 +13,33 @@ import java.math.RoundingMode;
 public enum Language {
     EN, FR;
 
-    static final char NARROW_NO_BREAK_SPACE = '\u202F';
-    static final char NO_BREAK_SPACE = '\u00A0';
+    public static final char NARROW_NO_BREAK_SPACE = '\u202F';
+    public static final char NO_BREAK_SPACE = '\u00A0';
+
+    /** {@code en} or {@code fr}: as in {@code ?lang=}, {@code --lang} and HTML's {@code lang}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public Locale locale() {
+        return this == EN ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
+    /** The language of a code ({@code en}, {@code FR}); empty for any other text or null. */
+    public static Optional<Language> of(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        for (Language language : values()) {
+            if (language.code().equalsIgnoreCase(code.trim())) {
+                return Optional.of(language);
+            }
+        }
+        return Optional.empty();
+    }
 
     /** The shown value: rounded as the unit is read (a count whole, a percentage to 0.1), trailing zeros dropped. */
-    static BigDecimal rounded(double value, String unit) {
+    public static BigDecimal rounded(double value, String unit) {
         int scale = switch (unit) {
             case "count" -> 0;
             case "rate", "ratio" -> 2;
@@ -26,7 +50,7 @@ public enum Language {
     }
 
     /** {@code value} as {@link #rounded}, with its unit: {@code 5.1%}, {@code 1 day}, {@code 2,5 jours}. */
-    String format(double value, String unit) {
+    public String format(double value, String unit) {
         BigDecimal number = rounded(value, unit);
         String digits = number.abs().toPlainString();
         int point = digits.indexOf('.');

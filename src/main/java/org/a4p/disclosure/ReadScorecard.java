@@ -1,13 +1,10 @@
-package org.a4p.api;
+package org.a4p.disclosure;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.a4p.app.Outcome;
-import org.a4p.disclosure.Caller;
-import org.a4p.disclosure.PublicValue;
-import org.a4p.disclosure.ReadValues;
 import org.a4p.indicators.Grain;
 import org.a4p.indicators.QueryValues;
 import org.a4p.progress.BuildScorecard;
@@ -21,14 +18,14 @@ import org.a4p.progress.Trend;
  * status and its trend with it (each says where the value stands); a suppressed baseline value
  * takes the trend too, which would otherwise bound it.
  */
-final class ReadScorecard {
+public final class ReadScorecard {
     /** {@code priorities} in the priority view, {@code commitmentAreas} in the commitment-area view. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Card(String orgUnit, String orgUnitName, int year, boolean synthetic, List<Section> priorities, List<Section> commitmentAreas) {}
+    public record Card(String orgUnit, String orgUnitName, int year, boolean synthetic, List<Section> priorities, List<Section> commitmentAreas) {}
 
-    record Section(String id, String name, List<Row> indicators) {}
+    public record Section(String id, String name, List<Row> indicators) {}
 
-    record Row(String id, String name, Double value, String unit, Double target, Status status, Trend trend, int baselineYear,
+    public record Row(String id, String name, Double value, String unit, Double target, Status status, Trend trend, int baselineYear,
             Double baselineValue, Long records, boolean synthetic, boolean flagged, boolean suppressed) {}
 
     private final BuildScorecard build;
@@ -36,13 +33,13 @@ final class ReadScorecard {
     private final ReadValues values;
 
     /** {@code build} reads the staff view's values, {@code buildPublished} the latest release's. */
-    ReadScorecard(BuildScorecard build, BuildScorecard buildPublished, ReadValues values) {
+    public ReadScorecard(BuildScorecard build, BuildScorecard buildPublished, ReadValues values) {
         this.build = build;
         this.buildPublished = buildPublished;
         this.values = values;
     }
 
-    Outcome<Card> run(Caller caller, BuildScorecard.Request request) {
+    public Outcome<Card> run(Caller caller, BuildScorecard.Request request) {
         Outcome<Scorecard> built = (caller.isPublic() ? buildPublished : build).run(request);
         if (built instanceof Outcome.Failed<Scorecard> failed) {
             return Outcome.failed(failed.failure());
