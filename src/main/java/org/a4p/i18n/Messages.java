@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The words of the pages and the report in one language ({@code i18n/messages*.properties}, UTF-8),
@@ -17,24 +17,33 @@ import java.util.ResourceBundle;
  * ({@code MessagesTest} checks that both bundles hold the same keys), so it throws.
  */
 public final class Messages {
-    private static final Map<Language, Messages> BY_LANGUAGE = new EnumMap<>(Language.class);
+    /** The pages' bundle; the report has its own ({@code report}), so each feature keeps its words in its own file. */
+    public static final String PAGES = "messages";
+
+    private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();
 
     private final Language language;
     private final ResourceBundle bundle;
     private final DateTimeFormatter dates;
     private final DateTimeFormatter times;
 
-    private Messages(Language language) {
+    private Messages(String name, Language language) {
         this.language = language;
-        this.bundle = ResourceBundle.getBundle("i18n.messages", language.locale(), ResourceBundle.Control.getNoFallbackControl(
+        this.bundle = ResourceBundle.getBundle("i18n." + name, language.locale(), ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
         this.times = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
                 language.locale()).withZone(ZoneOffset.UTC);
     }
 
-    public static synchronized Messages of(Language language) {
-        return BY_LANGUAGE.computeIfAbsent(language, Messages::new);
+    /** The pages' words in {@code language}. */
+    public static Messages of(Language language) {
+        return of(PAGES, language);
+    }
+
+    /** The words of bundle {@code name} ({@code i18n/NAME.properties} in English, {@code i18n/NAME_fr.properties}). */
+    public static Messages of(String name, Language language) {
+        return LOADED.computeIfAbsent(name + "_" + language.code(), key -> new Messages(name, language));
     }
 
     public Language language() {
