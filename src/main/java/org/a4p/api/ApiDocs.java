@@ -1,5 +1,6 @@
 package org.a4p.api;
 
+import org.a4p.web.Webjars;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Header;
 import io.javalin.http.staticfiles.Location;
@@ -29,7 +30,7 @@ public final class ApiDocs {
         config.routes.get(PAGE_PATH, ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
         config.staticFiles.add(files -> {
             files.hostedPath = PAGE_PATH + "/swagger-ui";
-            files.directory = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion();
+            files.directory = "META-INF/resources/webjars/swagger-ui/" + Webjars.version("org.webjars", "swagger-ui");
             files.location = Location.CLASSPATH;
             files.headers = Map.of(Header.CACHE_CONTROL, "max-age=86400");
             files.skipFileFunction = request -> !SWAGGER_FILES.contains(fileName(request.getRequestURI()));
@@ -43,20 +44,6 @@ public final class ApiDocs {
 
     private static String fileName(String uri) {
         return uri.substring(uri.lastIndexOf('/') + 1);
-    }
-
-    /** The webjar's version, from its Maven metadata, so the pom alone names it. */
-    static String swaggerUiVersion() {
-        Properties properties = new Properties();
-        try (InputStream in = ApiDocs.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("the swagger-ui webjar is missing from the classpath");
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties.getProperty("version");
     }
 
     private static byte[] resource(String name) {

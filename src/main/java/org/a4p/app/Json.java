@@ -32,6 +32,15 @@ public final class Json {
         return MAPPER;
     }
 
+    /** On one line, for machines (a page's chart data). */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
     /** Indented, for people reading the command line's output. */
     public static String pretty(Object value) {
         try {

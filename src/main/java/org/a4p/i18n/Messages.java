@@ -50,7 +50,11 @@ public final class Messages {
         return language;
     }
 
-    /** The text of {@code key}; with arguments, a {@link MessageFormat} pattern ({@code {0}}, {@code ''} for a quote). */
+    /**
+     * The text of {@code key}: a {@link MessageFormat} pattern ({@code {0}}, {@code ''} for a quote).
+     * Arguments are put in as text ({@code String.valueOf}): a year stays {@code 2018}, and a
+     * figure is formatted by {@link #number} before it is given.
+     */
     public String get(String key, Object... arguments) {
         String pattern;
         try {
@@ -58,7 +62,11 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("no message '" + key + "' in " + language.code(), e);
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(arguments);
+        Object[] texts = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            texts[i] = String.valueOf(arguments[i]);
+        }
+        return new MessageFormat(pattern, language.locale()).format(texts);
     }
 
     /** Whether the bundle has {@code key}: for texts keyed by data (a status, a role) that may be new. */
@@ -68,7 +76,7 @@ public final class Messages {
 
     /** The text of {@code key}, or {@code fallback} when the bundle has none. */
     public String getOr(String key, String fallback) {
-        return has(key) ? bundle.getString(key) : fallback;
+        return has(key) ? get(key) : fallback;
     }
 
     /** A value with its unit as the language writes it: {@code 5.1%}, {@code 5,1 %}; an em dash for none. */

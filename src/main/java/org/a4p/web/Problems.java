@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
 final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
+    private final PageErrors pages;
+
+    Problems(PageErrors pages) {
+        this.pages = pages;
+    }
+
     void register(JavalinConfig config) {
         config.routes.exception(HttpProblem.class, (problem, ctx) -> write(ctx, problem.problem(ctx.path())));
         config.routes.exception(FailedRequest.class, (failed, ctx) -> write(ctx, problem(failed.failure(), ctx.path())));
@@ -110,7 +116,15 @@ final class Problems {
         }
     }
 
-    static void write(Context ctx, Problem problem) {
+    private void write(Context ctx, Problem problem) {
+        if (pages.wants(ctx)) {
+            try {
+                ctx.status(problem.status()).html(pages.render(ctx, problem.status(), problem.detail()));
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("the error page of {} {} could not be rendered; a problem document is sent instead", ctx.method(), ctx.path(), e);
+            }
+        }
         ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(bytes(problem));
     }
 

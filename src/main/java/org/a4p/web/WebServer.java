@@ -14,12 +14,13 @@ import org.a4p.api.ApiDocs;
 import org.a4p.api.ApiRoutes;
 import org.a4p.app.App;
 import org.a4p.app.Json;
+import org.a4p.pages.PageRoutes;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server over one {@link App}: Javalin on Jetty, every route table of the product, one
+ * The HTTP server over one {@link App}: Javalin on Jetty, the API and the web pages, one
  * exception mapper, security headers, and a graceful stop (no new connections; requests in flight
  * get up to {@link ServerSettings#stopTimeout()} to finish).
  */
@@ -36,9 +37,10 @@ public final class WebServer {
     private WebServer(App app, ServerSettings settings, Consumer<JavalinConfig> extraRoutes) {
         this.settings = settings;
         this.health = new HealthRoutes(app.database());
-        Problems problems = new Problems();
         ApiDocs docs = new ApiDocs();
         ApiRoutes api = new ApiRoutes(app, settings.trustForwardedProto());
+        PageRoutes pages = new PageRoutes(app, new SessionCookie(settings.trustForwardedProto()));
+        Problems problems = new Problems(pages.errors());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -56,6 +58,7 @@ public final class WebServer {
             health.addTo(config.routes);
             docs.addTo(config);
             api.addTo(config);
+            pages.addTo(config);
             extraRoutes.accept(config);
         });
     }

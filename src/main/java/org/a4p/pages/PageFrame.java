@@ -1,0 +1,64 @@
+package org.a4p.pages;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.a4p.access.Role;
+import org.a4p.i18n.Messages;
+import org.a4p.release.ReadReleases;
+import org.a4p.release.Release;
+import org.a4p.web.HttpProblem;
+
+/** Builds the {@link Page} of a request and sends pages: what every page handler shares. */
+public final class PageFrame {
+    private final ReadReleases releases;
+
+    public PageFrame(ReadReleases releases) {
+        this.releases = releases;
+    }
+
+    /** The page of this request, titled {@code title} (already in the viewer's language), in navigation section {@code section}. */
+    public Page page(Context ctx, String title, String section) {
+        Viewer viewer = PageGuard.viewer(ctx);
+        List<Release> all = releases.list();
+        Release latest = all.stream().max(java.util.Comparator.comparingInt(Release::number)).orElse(null);
+        return new Page(viewer, Messages.of(viewer.language()), ctx.path(), ctx.queryParamMap(), title, section, latest);
+    }
+
+    public static Viewer viewer(Context ctx) {
+        return PageGuard.viewer(ctx);
+    }
+
+    public static Messages words(Context ctx) {
+        return Messages.of(PageGuard.viewer(ctx).language());
+    }
+
+    /** Sends template {@code template} with {@code page} and the other parameters (name, value…). */
+    public static void send(Context ctx, String template, Object... namesAndValues) {
+        ctx.html(Templates.render(template, namesAndValues));
+    }
+
+    /**
+     * Lets the request through only for a viewer with one of {@code roles} (any signed-in user when
+     * none is named): nobody signed in is sent to the sign-in page, which brings them back here; a
+     * user without the role is refused.
+     */
+    public static Viewer require(Context ctx, Role... roles) {
+        Viewer viewer = PageGuard.viewer(ctx);
+        if (!viewer.signedIn()) {
+            String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.redirect("/login?next=" + Page.encode(back));
+            throw new SignInFirst();
+        }
+        if (roles.length > 0 && !viewer.is(roles)) {
+            throw HttpProblem.forbidden(words(ctx).get("error.role", viewer.user().role().code()));
+        }
+        return viewer;
+    }
+
+    /** Ends a handler that has redirected to the sign-in page. */
+    static final class SignInFirst extends RuntimeException {
+        SignInFirst() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.a4p.pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.Handler;
+import io.javalin.http.SameSite;
+import java.util.Locale;
+import org.a4p.access.Accounts;
+import org.a4p.access.ReportDenial;
+import org.a4p.access.TouchSession;
+import org.a4p.i18n.Language;
+import org.a4p.web.CsrfTokens;
+import org.a4p.web.HttpProblem;
+import org.a4p.web.SessionCookie;
+
+/**
+ * Runs before every page: tells who views it (the API's session cookie, so one sign-in serves
+ * both) and in which language ({@code ?lang=}, which the browser then keeps in a cookie; else that
+ * cookie; else the browser's preference; else English), and refuses a form sent without the
+ * session's CSRF token. A session that has ended makes the viewer anonymous, not an error: the
+ * public pages still show.
+ */
+final class PageGuard implements Handler {
+    static final String LANGUAGE_COOKIE = "a4p_lang";
+    static final String CSRF_FIELD = "csrf";
+
+    private final Accounts accounts;
+    private final SessionCookie cookie;
+
+    PageGuard(Accounts accounts, SessionCookie cookie) {
+        this.accounts = accounts;
+        this.cookie = cookie;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Language language = language(ctx);
+        Viewer viewer = Viewer.anonymous(language);
+        String sessionId = cookie.read(ctx);
+        if (sessionId != null) {
+            TouchSession.Result result = accounts.touchSession().run(new TouchSession.Request(sessionId));
+            if (result instanceof TouchSession.Active active) {
+                viewer = new Viewer(active.user(), sessionId, language);
+            } else {
+                cookie.clear(ctx);
+            }
+        }
+        ctx.attribute(Viewer.ATTRIBUTE, viewer);
+        if (ctx.method().name().equals("POST") && viewer.signedIn()) {
+            String presented = ctx.formParam(CSRF_FIELD);
+            if (!CsrfTokens.matches(sessionId, presented)) {
+                accounts.reportDenial().run(new ReportDenial.Request(viewer.name(), "POST:" + ctx.path(),
+                        presented == null ? "csrf_missing" : "csrf_mismatch"));
+                throw HttpProblem.csrf("This form has expired or did not come from this site: open the page again and resend it.");
+            }
+        }
+    }
+
+    private Language language(Context ctx) {
+        String asked = ctx.queryParam("lang");
+        if (asked != null) {
+            Language language = Language.of(asked).orElse(Language.EN);
+            ctx.cookie(new Cookie(LANGUAGE_COOKIE, language.code(), "/", 365 * 24 * 3600, cookie.secure(ctx), true, null, SameSite.LAX));
+            return language;
+        }
+        Language kept = Language.of(ctx.cookie(LANGUAGE_COOKIE)).orElse(null);
+        if (kept != null) {
+            return kept;
+        }
+        String accept = ctx.header("Accept-Language");
+        return accept != null && accept.toLowerCase(Locale.ROOT).trim().startsWith("fr") ? Language.FR : Language.EN;
+    }
+
+    static Viewer viewer(Context ctx) {
+        Viewer viewer = ctx.attribute(Viewer.ATTRIBUTE);
+        if (viewer == null) {
+            throw new IllegalStateException("no viewer on " + ctx.path() + ": the page guard did not run");
+        }
+        return viewer;
+    }
+}

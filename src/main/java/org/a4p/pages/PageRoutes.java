@@ -1,0 +1,92 @@
+package org.a4p.pages;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.staticfiles.Location;
+import java.util.List;
+import java.util.Map;
+import org.a4p.app.App;
+import org.a4p.i18n.Language;
+import org.a4p.i18n.Messages;
+import org.a4p.web.PageErrors;
+import org.a4p.web.SessionCookie;
+import org.a4p.web.Webjars;
+
+/**
+ * The web pages, wired with plain constructors over one {@link App}: the guard that runs before
+ * every page, each page's route table, our static files and the two webjars the pages load
+ * (ECharts and Leaflet: nothing comes from outside the server).
+ */
+public final class PageRoutes {
+    /** Paths that are not pages: the API has its own guard, health checks answer machines. */
+    private static final List<String> NOT_PAGES = List.of("/api/", "/health", "/ready", "/static/", "/assets/");
+
+    private final PageGuard guard;
+    private final List<PageTable> tables;
+
+    /** A page's routes. */
+    interface PageTable {
+        void addTo(io.javalin.config.RoutesConfig routes);
+    }
+
+    public PageRoutes(App app, SessionCookie cookie) {
+        PageFrame frame = new PageFrame(app.releases());
+        this.guard = new PageGuard(app.accounts(), cookie);
+        this.tables = List.of(new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame));
+    }
+
+    public void addTo(JavalinConfig config) {
+        config.routes.beforeMatched(ctx -> {
+            if (isPage(ctx)) {
+                guard.handle(ctx);
+            }
+        });
+        config.routes.exception(PageFrame.SignInFirst.class, (redirected, ctx) -> {}); // the redirect is the answer
+        tables.forEach(table -> table.addTo(config.routes));
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "static";
+            files.location = Location.CLASSPATH;
+        });
+        webjar(config, "/assets/echarts", "org.webjars", "echarts", "");
+        webjar(config, "/assets/leaflet", "org.webjars.npm", "leaflet", "dist");
+    }
+
+    private static void webjar(JavalinConfig config, String hostedPath, String group, String artifact, String folder) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = hostedPath;
+            files.directory = "META-INF/resources/webjars/" + artifact + "/" + Webjars.version(group, artifact) + (folder.isEmpty() ? "" : "/" + folder);
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of(Header.CACHE_CONTROL, "max-age=86400");
+        });
+    }
+
+    static boolean isPage(Context ctx) {
+        String path = ctx.path();
+        return NOT_PAGES.stream().noneMatch(path::startsWith);
+    }
+
+    /** Failures of a page, as a page. */
+    public PageErrors errors() {
+        return new PageErrors() {
+            @Override
+            public boolean wants(Context ctx) {
+                String accept = ctx.header(Header.ACCEPT);
+                return isPage(ctx) && accept != null && accept.contains("text/html");
+            }
+
+            @Override
+            public String render(Context ctx, int status, String detail) {
+                Viewer viewer = ctx.attribute(Viewer.ATTRIBUTE);
+                if (viewer == null) { // no route matched, so the guard did not run
+                    viewer = Viewer.anonymous(Language.of(ctx.cookie(PageGuard.LANGUAGE_COOKIE)).orElse(Language.EN));
+                }
+                Messages words = Messages.of(viewer.language());
+                String title = words.getOr("error." + status, words.get("error.other", status));
+                Page page = new Page(viewer, words, ctx.path(), Map.of(), title, null, null);
+                return Templates.render("error.jte", "page", page, "status", status, "detail", detail);
+            }
+        };
+    }
+}
