@@ -33,7 +33,8 @@ public final class PageRoutes {
     public PageRoutes(App app, SessionCookie cookie) {
         PageFrame frame = new PageFrame(app.releases());
         this.guard = new PageGuard(app.accounts(), cookie);
-        this.tables = List.of(new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame));
+        this.tables = List.of(new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new PriorityPage(app, frame),
+                new CommitmentsPage(app, frame), new IndicatorPage(app, frame), new ValuePage(app, frame));
     }
 
     public void addTo(JavalinConfig config) {
