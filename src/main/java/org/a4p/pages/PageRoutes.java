@@ -29,8 +29,8 @@ public final class PageRoutes {
         void addTo(io.javalin.config.RoutesConfig routes);
     }
 
-    public PageRoutes(App app, SessionCookie cookie) {
-        PageFrame frame = new PageFrame(app.releases());
+    public PageRoutes(App app, SessionCookie cookie, ServerNotice notice) {
+        PageFrame frame = new PageFrame(app.releases(), notice);
         this.guard = new PageGuard(app.accounts(), cookie);
         this.tables = List.of(new Assets(), new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new PriorityPage(app, frame),
                 new CommitmentsPage(app, frame), new IndicatorPage(app, frame), new ValuePage(app, frame));
@@ -73,7 +73,7 @@ public final class PageRoutes {
                 }
                 Messages words = Messages.of(viewer.language());
                 String title = words.getOr("error." + status, words.get("error.other", status));
-                Page page = new Page(viewer, words, ctx.path(), Map.of(), title, null, null);
+                Page page = new Page(viewer, words, ctx.path(), Map.of(), title, null, null, null);
                 return Templates.render("error.jte", "page", page, "status", status, "detail", detail);
             }
         };
