@@ -18,7 +18,7 @@ import org.a4p.release.Release;
  * The data sources of a release: per record type, the approved files it rests on and their
  * snapshot dates (the date a dataset was extracted at its source, else the date it was submitted).
  */
-final class ReportSources {
+public final class ReportSources {
     private static final int MAX_SUBMISSIONS = 100_000;
     /** Beyond this many files of one type the report names the count, not the files (a case history year by year). */
     private static final int FILES_NAMED = 3;
@@ -26,12 +26,13 @@ final class ReportSources {
     private final Pack pack;
     private final ListSubmissions submissions;
 
-    ReportSources(Pack pack, Database database) {
+    public ReportSources(Pack pack, Database database) {
         this.pack = pack;
         this.submissions = new ListSubmissions(pack, database);
     }
 
-    List<ReportPage.Source> of(Release release, Messages words) {
+    /** {@code words}: the report's bundle ({@code Messages.of("report", language)}). */
+    public List<ReportPage.Source> of(Release release, Messages words) {
         Map<String, List<SubmissionSummary>> byType = new TreeMap<>();
         for (SubmissionSummary submission : submissions.run(new ListSubmissions.Request(null, MAX_SUBMISSIONS))
                 .orElseThrow(failure -> new IllegalStateException(failure.message()))) {
