@@ -167,6 +167,51 @@ class PublicPagesBrowserTest {
     }
 
     @Test
+    void theReportComesFromThePageWithThePublishedFigures() throws Exception {
+        browser.open("/report?lang=en");
+        browser.accessible();
+        new org.openqa.selenium.support.ui.Select(browser.find("#r-year")).selectByValue("2020");
+        browser.find("input[name=format][value=html]").click();
+        browser.find("form[action='/report/download'] button[type=submit]").click();
+        String name = fixture.app.pack().indicator(INDICATOR).orElseThrow().name();
+        assertThat(browser.text("body")).contains(name).contains("21");
+
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(fixture.server.url() + "/report/download?year=2020&report_lang=fr&format=pdf")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains(fixture.app.pack().indicator(INDICATOR).orElseThrow().nameFr()).contains("21");
+        }
+    }
+
+    @Test
+    void anAnalystWritesTheNarrativeInBothLanguages() {
+        try (Browser staff = fixture.browser()) {
+            staff.signIn("ana", PageFixture.PASSWORD);
+            staff.open("/priorities/P4?mission=PKO&year=2020&lang=en");
+            String drafted = staff.find("#text_en").getAttribute("value");
+            assertThat(drafted).contains(fixture.app.pack().indicator(INDICATOR).orElseThrow().name() + ":"); // the drafted data sentence
+            staff.find("#text_fr").clear();
+            staff.find("#text_fr").sendKeys("Les décès dus à des actes malveillants ont baissé en 2020.");
+            staff.find("form[action^='/priorities/P4/narrative'] button[type=submit]").click();
+            assertThat(staff.text("#narrative .ok")).contains("saved");
+            staff.accessible();
+            staff.open("/priorities/P4?mission=PKO&year=2020&lang=fr");
+            assertThat(staff.text("#narrative .narrative")).isEqualTo("Les décès dus à des actes malveillants ont baissé en 2020.");
+        }
+        var reader = new org.a4p.narrative.ReadNarrative(fixture.app.pack(), fixture.app.database().jdbi());
+        assertThat(reader.latest("P4", 2020, Language.FR).orElseThrow().author()).isEqualTo("ana");
+        assertThat(reader.latest("P4", 2020, Language.EN).orElseThrow().text()).contains("2020"); // the kept draft, saved as written
+        browser.open("/priorities/P4?mission=PKO&year=2020&lang=fr"); // the public reads it too
+        assertThat(browser.text("#narrative .narrative")).isEqualTo("Les décès dus à des actes malveillants ont baissé en 2020.");
+        assertThat(browser.all("#text_fr")).isEmpty(); // but has no form
+        browser.open("/?lang=en");
+    }
+
+    @Test
     void anUnknownPageIsAPageThatSaysSo() {
         browser.open("/indicators/P9.NOTHING?lang=en");
         assertThat(browser.text("h1")).isEqualTo("Page not found");
