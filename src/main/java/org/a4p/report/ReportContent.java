@@ -2,7 +2,6 @@ package org.a4p.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -174,28 +173,27 @@ final class ReportContent {
                 words.get("chart.target")), words.get("chart.description", name, description.toString())));
     }
 
-    /** The missions of the report's scope with a published headline value in the year, each with its scorecard. */
+    /**
+     * The missions of the report's scope active in the year with a published headline value in it,
+     * each with its scorecard. Only missions active that year are read: one indexed query each, where
+     * a scan of the whole release for the year takes seconds on H2.
+     */
     private List<ReportPage.Annex> annexes(String orgUnit, int year, Messages words) {
         if (pack.orgUnits().scope(orgUnit).isEmpty()) {
             return List.of();
         }
-        Set<String> headline = new TreeSet<>();
-        pack.priorities().forEach(p -> new org.a4p.progress.ScorecardBuilder(pack).shownFor(p).forEach(i -> headline.add(i.id())));
-        Set<String> withData = new TreeSet<>();
-        for (PublicValue value : published(new QueryValues.Request(null, null, Integer.toString(year), Grain.YEAR, true))) {
-            if (value.value() != null && headline.contains(value.indicator())) {
-                withData.add(value.orgUnit());
-            }
-        }
-        Map<String, OrgUnit> missions = new LinkedHashMap<>();
-        pack.orgUnits().missions().stream().filter(m -> orgUnit.equals(m.scope()) && withData.contains(m.code()))
-                .sorted(java.util.Comparator.comparing(OrgUnit::code)).forEach(m -> missions.put(m.code(), m));
+        java.time.LocalDate first = java.time.LocalDate.of(year, 1, 1);
+        java.time.LocalDate last = java.time.LocalDate.of(year, 12, 31);
         List<ReportPage.Annex> out = new ArrayList<>();
-        for (OrgUnit mission : missions.values()) {
-            List<ReportPage.Line> lines = card(mission.code(), year, BuildScorecard.View.PRIORITY).priorities().stream()
-                    .flatMap(section -> section.indicators().stream()).map(row -> line(row, words, true)).toList();
-            out.add(new ReportPage.Annex("mission-" + mission.code().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
-                    mission.code(), mission.name(), lines));
+        for (OrgUnit mission : pack.orgUnits().missions().stream().filter(m -> orgUnit.equals(m.scope()))
+                .filter(m -> (m.start() == null || !m.start().isAfter(last)) && (m.end() == null || !m.end().isBefore(first)))
+                .sorted(java.util.Comparator.comparing(OrgUnit::code)).toList()) {
+            List<ReadScorecard.Row> rows = card(mission.code(), year, BuildScorecard.View.PRIORITY).priorities().stream()
+                    .flatMap(section -> section.indicators().stream()).toList();
+            if (rows.stream().anyMatch(row -> row.value() != null || row.suppressed())) {
+                out.add(new ReportPage.Annex("mission-" + mission.code().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+                        mission.code(), mission.name(), rows.stream().map(row -> line(row, words, true)).toList()));
+            }
         }
         return out;
     }

@@ -15,9 +15,9 @@ public record ReportPage(Messages words, String lang, String title, String orgUn
         return words.get(key, arguments);
     }
 
-    /** The page footer of the PDF ("… · page 3 of 34"), as CSS: the page counters exist only in a margin box's content. */
+    /** The page footer of the PDF ("A4P+ · MINUSCA, 2020 · page 3 of 34"), as CSS: the page counters exist only in a margin box's content. */
     public String footerCss() {
-        return "@page { @bottom-center { content: \"" + cssString(title + " · " + t("footer.page") + " ") + "\" counter(page) \" "
+        return "@page { @bottom-center { content: \"" + cssString("A4P+ · " + orgUnitName + ", " + year + " · " + t("footer.page") + " ") + "\" counter(page) \" "
                 + cssString(t("footer.of")) + " \" counter(pages); } }";
     }
 
