@@ -33,7 +33,7 @@ public final class PageRoutes {
     public PageRoutes(App app, SessionCookie cookie) {
         PageFrame frame = new PageFrame(app.releases());
         this.guard = new PageGuard(app.accounts(), cookie);
-        this.tables = List.of(new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame));
+        this.tables = List.of(new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new MissionListPage(app, frame), new MissionPage(app, frame), new GenderPage(app, frame));
     }
 
     public void addTo(JavalinConfig config) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.a4p.disclosure.Caller;
 import org.a4p.disclosure.PublicValue;
 import org.a4p.disclosure.ReadValues;
@@ -59,19 +58,28 @@ final class SiteRecordCounts {
         return counters;
     }
 
-    Counts count(Caller caller, List<OrgUnit> sites, int year) {
-        Set<String> codes = sites.stream().map(OrgUnit::code).collect(Collectors.toSet());
-        Map<String, Map<String, Count>> bySite = new HashMap<>();
+    /**
+     * {@code missionValues}: the mission's yearly totals, which tell whether any site can hold a
+     * record of a type in the year (the site figures are read only then, one indexed query per site).
+     */
+    Counts count(Caller caller, List<OrgUnit> sites, int year, List<PublicValue> missionValues) {
+        String period = Integer.toString(year);
+        Map<String, String> typeByIndicator = new HashMap<>();
         for (Counter counter : counters) {
-            if (counter.indicator() == null) {
-                continue;
+            if (counter.indicator() != null && missionValues.stream().anyMatch(value -> value.indicator().equals(counter.indicator())
+                    && value.period().equals(period) && value.disaggregation().isEmpty() && (value.suppressed() || value.value() != null))) {
+                typeByIndicator.put(counter.indicator(), counter.type().id());
             }
-            List<PublicValue> yearly = OverviewPage.ok(values.run(caller,
-                    new QueryValues.Request(counter.indicator(), null, Integer.toString(year), null, true)));
-            for (PublicValue value : yearly) {
-                if (codes.contains(value.orgUnit())) {
-                    bySite.computeIfAbsent(value.orgUnit(), site -> new HashMap<>())
-                            .put(counter.type().id(), new Count(value.records(), value.suppressed()));
+        }
+        Map<String, Map<String, Count>> bySite = new HashMap<>();
+        if (typeByIndicator.isEmpty()) {
+            return new Counts(counters, bySite);
+        }
+        for (OrgUnit site : sites) {
+            for (PublicValue value : OverviewPage.ok(values.run(caller, new QueryValues.Request(null, site.code(), period, null, true)))) {
+                String type = typeByIndicator.get(value.indicator());
+                if (type != null) {
+                    bySite.computeIfAbsent(site.code(), code -> new HashMap<>()).put(type, new Count(value.records(), value.suppressed()));
                 }
             }
         }
