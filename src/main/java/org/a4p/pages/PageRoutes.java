@@ -11,7 +11,6 @@ import org.a4p.i18n.Language;
 import org.a4p.i18n.Messages;
 import org.a4p.web.PageErrors;
 import org.a4p.web.SessionCookie;
-import org.a4p.web.Webjars;
 
 /**
  * The web pages, wired with plain constructors over one {@link App}: the guard that runs before
@@ -33,7 +32,9 @@ public final class PageRoutes {
     public PageRoutes(App app, SessionCookie cookie) {
         PageFrame frame = new PageFrame(app.releases());
         this.guard = new PageGuard(app.accounts(), cookie);
-        this.tables = List.of(new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new MissionListPage(app, frame), new MissionPage(app, frame), new GenderPage(app, frame));
+        this.tables = List.of(new Assets(), new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new PriorityPage(app, frame),
+                new CommitmentsPage(app, frame), new IndicatorPage(app, frame), new ValuePage(app, frame),
+                new MissionListPage(app, frame), new MissionPage(app, frame), new GenderPage(app, frame));
     }
 
     public void addTo(JavalinConfig config) {
@@ -48,17 +49,6 @@ public final class PageRoutes {
             files.hostedPath = "/static";
             files.directory = "static";
             files.location = Location.CLASSPATH;
-        });
-        webjar(config, "/assets/echarts", "org.webjars", "echarts", "");
-        webjar(config, "/assets/leaflet", "org.webjars.npm", "leaflet", "dist");
-    }
-
-    private static void webjar(JavalinConfig config, String hostedPath, String group, String artifact, String folder) {
-        config.staticFiles.add(files -> {
-            files.hostedPath = hostedPath;
-            files.directory = "META-INF/resources/webjars/" + artifact + "/" + Webjars.version(group, artifact) + (folder.isEmpty() ? "" : "/" + folder);
-            files.location = Location.CLASSPATH;
-            files.headers = Map.of(Header.CACHE_CONTROL, "max-age=86400");
         });
     }
 

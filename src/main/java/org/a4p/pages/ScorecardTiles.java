@@ -17,7 +17,7 @@ final class ScorecardTiles {
         return card.priorities().stream().map(section -> {
             var priority = pack.priority(section.id()).orElseThrow();
             return new OverviewPage.Tile(section.id(), Shown.priorityName(priority, words.language()), priority.crossCutting(),
-                    section.indicators().stream().map(row -> Shown.line(pack, words, row, yearly.get(row.id()))).toList());
+                    section.indicators().stream().map(row -> Shown.line(pack, words, row, yearly.get(row.id()), card.year())).toList());
         }).toList();
     }
 }
