@@ -33,7 +33,8 @@ public final class PageRoutes {
         PageFrame frame = new PageFrame(app.releases(), notice);
         this.guard = new PageGuard(app.accounts(), cookie);
         this.tables = List.of(new Assets(), new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new PriorityPage(app, frame),
-                new CommitmentsPage(app, frame), new IndicatorPage(app, frame), new ValuePage(app, frame), new ReportDownloadPage(app, frame));
+                new CommitmentsPage(app, frame), new IndicatorPage(app, frame), new ValuePage(app, frame), new ReportDownloadPage(app, frame),
+                new MissionListPage(app, frame), new MissionPage(app, frame), new GenderPage(app, frame));
     }
 
     public void addTo(JavalinConfig config) {
