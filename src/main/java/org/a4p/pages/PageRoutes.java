@@ -33,7 +33,7 @@ public final class PageRoutes {
     public PageRoutes(App app, SessionCookie cookie) {
         PageFrame frame = new PageFrame(app.releases());
         this.guard = new PageGuard(app.accounts(), cookie);
-        this.tables = List.of(new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame));
+        this.tables = List.of(new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new DataPages(app, frame), new AdminPages(app, frame));
     }
 
     public void addTo(JavalinConfig config) {
@@ -50,7 +50,8 @@ public final class PageRoutes {
             files.location = Location.CLASSPATH;
         });
         webjar(config, "/assets/echarts", "org.webjars", "echarts", "");
-        webjar(config, "/assets/leaflet", "org.webjars.npm", "leaflet", "dist");
+        // The webjar has no entry for its dist/ folder, which a classpath of unshaded jars (the tests) then cannot find: serve its root.
+        webjar(config, "/assets/leaflet", "org.webjars.npm", "leaflet", "");
     }
 
     private static void webjar(JavalinConfig config, String hostedPath, String group, String artifact, String folder) {
