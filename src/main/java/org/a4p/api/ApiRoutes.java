@@ -7,6 +7,8 @@ import io.javalin.config.SizeUnit;
 import org.a4p.app.App;
 import org.a4p.disclosure.ReadRecords;
 import org.a4p.disclosure.ReadValues;
+import org.a4p.ingest.SubmitRecords;
+import org.a4p.ingest.ViewSubmissions;
 import org.a4p.explain.ExplainValue;
 import org.a4p.indicators.ValueQuery;
 import org.a4p.progress.BuildScorecard;

@@ -5,12 +5,14 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
+import org.a4p.ingest.SubmitRecords;
+import org.a4p.ingest.ViewSubmissions;
 import org.a4p.web.FailedRequest;
 import org.a4p.workflow.Actor;
 import org.a4p.workflow.ChangeSubmissionStatus;
 import org.a4p.workflow.Step;
 import org.a4p.web.HttpProblem;
+import org.a4p.web.Uploads;
 
 /**
  * {@code /api/v1/submissions}: send a file (multipart part {@code file}: CSV, XLSX or JSON) or a
@@ -19,7 +21,7 @@ import org.a4p.web.HttpProblem;
  */
 final class SubmissionRoutes {
     /** The most bytes one upload may hold; a mission's monthly file is far smaller. */
-    static final int MAX_UPLOAD = 32 * 1024 * 1024;
+    static final int MAX_UPLOAD = Uploads.MAX_BYTES;
     /** The name a JSON body goes by in row errors. */
     static final String BODY_NAME = "request.json";
     static final int DEFAULT_LIMIT = 50;
@@ -131,13 +133,6 @@ final class SubmissionRoutes {
 
     /** The name without any folder a browser sends, control characters or excess length; its extension picks the reader. */
     static String fileName(String sent) {
-        String name = sent == null ? "" : sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1);
-        name = name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().trim();
-        if (name.length() > 200) {
-            int dot = name.toLowerCase(Locale.ROOT).indexOf('.', name.length() - 10);
-            name = name.substring(0, 190) + (dot > 0 ? name.substring(dot) : "");
-        }
-        return name.isEmpty() ? "upload" : name;
+        return Uploads.fileName(sent);
     }
 }

@@ -6,20 +6,17 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
-import org.a4p.exchange.SpreadsheetText;
 import org.a4p.ingest.ImportFile;
 import org.a4p.ingest.ImportOutcome;
 import org.a4p.ingest.ImportRequest;
+import org.a4p.ingest.IssueReport;
 import org.a4p.ingest.RowIssue;
 import org.a4p.ingest.SubmissionSummary;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -153,22 +150,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static void writeIssues(Path path, ImportOutcome outcome) throws IOException {
-        List<Object[]> rows = new ArrayList<>();
-        if (outcome instanceof ImportOutcome.Rejected rejected) {
-            rejected.errors().forEach(e -> rows.add(row("error", e)));
+        try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            IssueReport.write(writer, outcome);
         }
-        outcome.warnings().forEach(w -> rows.add(row("warning", w)));
-        try (Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-            csv.printRecord("severity", "file", "row", "column", "value", "expected");
-            for (Object[] row : rows) {
-                csv.printRecord(row);
-            }
-        }
-    }
-
-    private static Object[] row(String severity, RowIssue issue) {
-        return SpreadsheetText.csvRecord(severity, issue.file(), issue.row() > 0 ? issue.row() : null, issue.column(), issue.value(),
-                issue.expected());
     }
 }

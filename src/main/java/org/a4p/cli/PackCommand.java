@@ -3,11 +3,9 @@ package org.a4p.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.a4p.indicators.PackFormulas;
-import org.a4p.pack.PackLoader;
+import org.a4p.indicators.CheckPack;
 import org.a4p.pack.PackProblem;
 import org.a4p.pack.PackSource;
 import picocli.CommandLine.Command;
@@ -41,10 +39,9 @@ final class PackCommand {
                 }
                 source = PackSource.folder(folder);
             }
-            PackLoader.Result result = PackLoader.load(source);
-            List<PackProblem> problems = new ArrayList<>(result.problems());
-            result.pack().ifPresent(pack -> problems.addAll(PackFormulas.check(pack)));
-            if (problems.isEmpty()) {
+            CheckPack.Result result = new CheckPack().run(source);
+            List<PackProblem> problems = result.problems();
+            if (result.clean()) {
                 var pack = result.pack().orElseThrow();
                 out.printf("%s: pack %s %s is valid: %d priorities, %d commitment areas, %d code lists, %d record types,"
                                 + " %d layouts, %d indicators, %d org units.%n", source.label(), pack.id(), pack.version(),

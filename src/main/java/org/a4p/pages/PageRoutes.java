@@ -34,7 +34,8 @@ public final class PageRoutes {
         this.guard = new PageGuard(app.accounts(), cookie);
         this.tables = List.of(new Assets(), new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new PriorityPage(app, frame),
                 new CommitmentsPage(app, frame), new IndicatorPage(app, frame), new ValuePage(app, frame), new ReportDownloadPage(app, frame),
-                new MissionListPage(app, frame), new MissionPage(app, frame), new GenderPage(app, frame));
+                new MissionListPage(app, frame), new MissionPage(app, frame), new GenderPage(app, frame),
+                new DataPages(app, frame), new AdminPages(app, frame));
     }
 
     public void addTo(JavalinConfig config) {

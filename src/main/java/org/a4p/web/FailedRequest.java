@@ -16,6 +16,17 @@ public final class FailedRequest extends RuntimeException {
         this.failure = failure;
     }
 
+    /** The one mapping of a use case's expected failure to a status, for the problem documents and the pages that show a refusal. */
+    public static int status(Failure failure) {
+        return switch (failure.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND, NO_DATA -> 404;
+            case FORBIDDEN -> 403;
+            case CONFLICT -> 409;
+            case REJECTED -> 422;
+        };
+    }
+
     Failure failure() {
         return failure;
     }

@@ -64,13 +64,7 @@ final class Problems {
 
     /** The one mapping of a use case's expected failure to a status. */
     static Problem problem(Failure failure, String instance) {
-        int status = switch (failure.kind()) {
-            case INVALID -> 400;
-            case NOT_FOUND, NO_DATA -> 404;
-            case FORBIDDEN -> 403;
-            case CONFLICT -> 409;
-            case REJECTED -> 422;
-        };
+        int status = FailedRequest.status(failure);
         String kind = failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return new Problem("urn:a4p:problem:" + kind, HttpStatus.forStatus(status).getMessage(), status, failure.message(), instance, null);
     }

@@ -1,4 +1,4 @@
-package org.a4p.api;
+package org.a4p.ingest;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,9 +8,6 @@ import java.util.Set;
 import org.a4p.app.Failure;
 import org.a4p.app.Outcome;
 import org.a4p.db.Database;
-import org.a4p.ingest.ListSubmissions;
-import org.a4p.ingest.SubmissionStore;
-import org.a4p.ingest.SubmissionSummary;
 import org.a4p.pack.Pack;
 import org.a4p.records.StoreException;
 
@@ -21,19 +18,19 @@ import org.a4p.records.StoreException;
  * exist (404, as a missing one): ids are sequential, and a 403 would tell another mission's
  * submissions apart from gaps.
  */
-final class ViewSubmissions {
+public final class ViewSubmissions {
     /** {@code missions} null: every mission. */
-    record Viewer(String name, List<String> missions) {}
+    public record Viewer(String name, List<String> missions) {}
 
     private final Database database;
     private final ListSubmissions submissions;
 
-    ViewSubmissions(Pack pack, Database database) {
+    public ViewSubmissions(Pack pack, Database database) {
         this.database = database;
         this.submissions = new ListSubmissions(pack, database);
     }
 
-    Outcome<List<SubmissionSummary>> list(Viewer viewer, String recordType, int limit) {
+    public Outcome<List<SubmissionSummary>> list(Viewer viewer, String recordType, int limit) {
         if (viewer.missions() == null) {
             return submissions.run(new ListSubmissions.Request(recordType, limit));
         }
@@ -49,7 +46,7 @@ final class ViewSubmissions {
         return Outcome.ok(listed.stream().filter(submission -> visible(viewer, submission, missions)).limit(limit).toList());
     }
 
-    Outcome<ListSubmissions.Changes> one(Viewer viewer, long id) {
+    public Outcome<ListSubmissions.Changes> one(Viewer viewer, long id) {
         Outcome<ListSubmissions.Changes> found = submissions.changes(id);
         if (viewer.missions() == null || found instanceof Outcome.Failed) {
             return found;

@@ -1,10 +1,9 @@
-package org.a4p.api;
+package org.a4p.ingest;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.a4p.ingest.RowIssue;
 import org.a4p.ingest.read.ReadException;
 import org.a4p.ingest.read.SourceRow;
 import org.a4p.ingest.read.TableReaders;
