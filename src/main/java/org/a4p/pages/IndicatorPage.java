@@ -2,7 +2,6 @@ package org.a4p.pages;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.a4p.indicators.ValueQuery;
 import org.a4p.pack.Indicator;
 import org.a4p.pack.Pack;
 import org.a4p.progress.BuildScorecard;
+import org.a4p.web.HttpProblem;
 
 /**
  * {@code /indicators/{id}}: an indicator's definition, formula and sources, its status and
@@ -43,11 +43,13 @@ public final class IndicatorPage implements PageRoutes.PageTable {
     private final PageFrame frame;
     private final ReadScorecard scorecard;
     private final ReadValues values;
+    private final YearlyTotals yearlyTotals;
 
-    IndicatorPage(App app, PageFrame frame) {
+    IndicatorPage(App app, PageFrame frame, YearlyTotals yearlyTotals) {
         this.pack = app.pack();
         this.frame = frame;
         this.values = new ReadValues(app.pack(), app.database());
+        this.yearlyTotals = yearlyTotals;
         this.scorecard = new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
                 new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), values);
     }
@@ -61,14 +63,15 @@ public final class IndicatorPage implements PageRoutes.PageTable {
         Viewer viewer = PageFrame.viewer(ctx);
         Messages words = PageFrame.words(ctx);
         Indicator indicator = pack.indicator(ctx.pathParam("id"))
-                .orElseThrow(() -> new NotFoundResponse(words.get("indicator.unknown", ctx.pathParam("id"))));
+                .orElseThrow(() -> HttpProblem.notFound(words.get("indicator.unknown", ctx.pathParam("id"))));
         String orgUnit = Choices.orgUnit(ctx, pack);
         ReadScorecard.Card card = OverviewPage.ok(scorecard.run(viewer.caller(),
                 new BuildScorecard.Request(orgUnit, Choices.year(ctx), BuildScorecard.View.EVERY_INDICATOR)));
         int year = card.year();
         ReadScorecard.Row row = card.priorities().stream().flatMap(section -> section.indicators().stream())
                 .filter(r -> r.id().equals(indicator.id())).findFirst().orElseThrow();
-        List<PublicValue> yearly = OverviewPage.ok(values.run(viewer.caller(), new QueryValues.Request(indicator.id(), null, null, Grain.YEAR, true)));
+        Page page = frame.page(ctx, Shown.indicatorName(indicator, words.language()), "overview");
+        List<PublicValue> yearly = yearlyTotals.of(viewer, indicator.id(), page.latestRelease());
         Map<String, Map<Integer, Double>> byOrgUnit = Charts.byOrgUnit(yearly);
         Charts.Chart chart = Charts.yearly(byOrgUnit, orgUnit, Charts.missionsOf(pack, orgUnit), year, row.target(), row.baselineValue(),
                 indicator.unit(), words);
@@ -102,7 +105,7 @@ public final class IndicatorPage implements PageRoutes.PageTable {
                 indicator.formula(), indicator.source(), baseline, targets, areas, orgUnit, Choices.orgUnits(pack, words), year,
                 List.copyOf(years.descendingSet()), Shown.line(pack, words, row, byOrgUnit.get(orgUnit), year), chart, tableYears, table,
                 disaggregations, months, row.synthetic());
-        PageFrame.send(ctx, "indicator.jte", "page", frame.page(ctx, view.name(), "overview"), "view", view);
+        PageFrame.send(ctx, "indicator.jte", "page", page, "view", view);
     }
 
     /** Every org unit with a value in the table's years: the scopes first, then the missions. */

@@ -32,8 +32,9 @@ public final class PageRoutes {
     public PageRoutes(App app, SessionCookie cookie, ServerNotice notice) {
         PageFrame frame = new PageFrame(app.releases(), notice);
         this.guard = new PageGuard(app.accounts(), cookie);
-        this.tables = List.of(new Assets(), new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new PriorityPage(app, frame),
-                new CommitmentsPage(app, frame), new IndicatorPage(app, frame), new ValuePage(app, frame), new ReportDownloadPage(app, frame),
+        YearlyTotals yearlyTotals = new YearlyTotals(new org.a4p.disclosure.ReadValues(app.pack(), app.database()));
+        this.tables = List.of(new Assets(), new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new PriorityPage(app, frame, yearlyTotals),
+                new CommitmentsPage(app, frame), new IndicatorPage(app, frame, yearlyTotals), new ValuePage(app, frame), new ReportDownloadPage(app, frame),
                 new MissionListPage(app, frame), new MissionPage(app, frame), new GenderPage(app, frame),
                 new DataPages(app, frame), new AdminPages(app, frame));
     }
@@ -75,6 +76,9 @@ public final class PageRoutes {
                 }
                 Messages words = Messages.of(viewer.language());
                 String title = words.getOr("error." + status, words.get("error.other", status));
+                if (status == 404 && detail != null && detail.startsWith("Nothing is served at")) { // no route: say so in the reader's words
+                    detail = words.get("error.nothing_here", ctx.path());
+                }
                 Page page = new Page(viewer, words, ctx.path(), Map.of(), title, null, null, null);
                 return Templates.render("error.jte", "page", page, "status", status, "detail", detail);
             }

@@ -2,7 +2,6 @@ package org.a4p.pages;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,13 +12,12 @@ import org.a4p.disclosure.PublicValue;
 import org.a4p.disclosure.ReadScorecard;
 import org.a4p.disclosure.ReadValues;
 import org.a4p.i18n.Messages;
-import org.a4p.indicators.Grain;
-import org.a4p.indicators.QueryValues;
 import org.a4p.indicators.ValueQuery;
 import org.a4p.pack.Indicator;
 import org.a4p.pack.Pack;
 import org.a4p.pack.Priority;
 import org.a4p.progress.BuildScorecard;
+import org.a4p.web.HttpProblem;
 import org.a4p.access.Role;
 import org.a4p.i18n.Language;
 import org.a4p.narrative.DataSentence;
@@ -54,12 +52,13 @@ public final class PriorityPage implements PageRoutes.PageTable {
     private final PageFrame frame;
     private final ReadScorecard scorecard;
     private final ReadValues values;
+    private final YearlyTotals yearlyTotals;
     private final ReadNarrative narratives;
     private final WriteNarrative writeNarrative;
     private final DraftSentences staffSentences;
     private final DraftSentences publicSentences;
 
-    PriorityPage(App app, PageFrame frame) {
+    PriorityPage(App app, PageFrame frame, YearlyTotals yearlyTotals) {
         this.narratives = new ReadNarrative(app.pack(), app.database().jdbi());
         this.writeNarrative = new WriteNarrative(app.pack(), app.database().jdbi(), app.audit(), app.clock());
         this.staffSentences = new DraftSentences(app.pack(), app.database());
@@ -67,6 +66,7 @@ public final class PriorityPage implements PageRoutes.PageTable {
         this.pack = app.pack();
         this.frame = frame;
         this.values = new ReadValues(app.pack(), app.database());
+        this.yearlyTotals = yearlyTotals;
         this.scorecard = new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
                 new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), values);
     }
@@ -82,7 +82,7 @@ public final class PriorityPage implements PageRoutes.PageTable {
         Viewer viewer = PageFrame.require(ctx, Role.ANALYST, Role.ADMIN);
         Messages words = PageFrame.words(ctx);
         Priority priority = pack.priority(ctx.pathParam("id"))
-                .orElseThrow(() -> new NotFoundResponse(words.get("priority.unknown", ctx.pathParam("id"))));
+                .orElseThrow(() -> HttpProblem.notFound(words.get("priority.unknown", ctx.pathParam("id"))));
         int year = Choices.formYear(ctx);
         for (Language language : Language.values()) {
             String text = ctx.formParam("text_" + language.code());
@@ -114,7 +114,8 @@ public final class PriorityPage implements PageRoutes.PageTable {
         Viewer viewer = PageFrame.viewer(ctx);
         Messages words = PageFrame.words(ctx);
         Priority priority = pack.priority(ctx.pathParam("id"))
-                .orElseThrow(() -> new NotFoundResponse(words.get("priority.unknown", ctx.pathParam("id"))));
+                .orElseThrow(() -> HttpProblem.notFound(words.get("priority.unknown", ctx.pathParam("id"))));
+        Page page = frame.page(ctx, Shown.priorityName(priority, words.language()), "overview");
         String orgUnit = Choices.orgUnit(ctx, pack);
         ReadScorecard.Card card = OverviewPage.ok(scorecard.run(viewer.caller(),
                 new BuildScorecard.Request(orgUnit, Choices.year(ctx), BuildScorecard.View.EVERY_INDICATOR)));
@@ -125,7 +126,7 @@ public final class PriorityPage implements PageRoutes.PageTable {
         boolean synthetic = false;
         for (ReadScorecard.Row row : section.indicators()) {
             Indicator indicator = pack.indicator(row.id()).orElseThrow();
-            List<PublicValue> yearly = OverviewPage.ok(values.run(viewer.caller(), new QueryValues.Request(row.id(), null, null, Grain.YEAR, true)));
+            List<PublicValue> yearly = yearlyTotals.of(viewer, row.id(), page.latestRelease());
             Map<String, Map<Integer, Double>> byOrgUnit = Charts.byOrgUnit(yearly);
             byOrgUnit.getOrDefault(orgUnit, Map.of()).keySet().forEach(years::add);
             Charts.Chart chart = Charts.yearly(byOrgUnit, orgUnit, missions, card.year(), row.target(), row.baselineValue(), row.unit(), words);
@@ -139,6 +140,6 @@ public final class PriorityPage implements PageRoutes.PageTable {
         View view = new View(priority.id(), Shown.priorityName(priority, words.language()), priority.summary(), priority.crossCutting(),
                 orgUnit, Choices.orgUnits(pack, words), card.year(), List.copyOf(((java.util.TreeSet<Integer>) years).descendingSet()), areas,
                 items, synthetic, story(viewer, priority, orgUnit, card.year(), words.language(), ctx.queryParam("saved") != null));
-        PageFrame.send(ctx, "priority.jte", "page", frame.page(ctx, view.name(), "overview"), "view", view);
+        PageFrame.send(ctx, "priority.jte", "page", page, "view", view);
     }
 }
