@@ -35,7 +35,7 @@
     }
     instance.setOption({
       animation: false, color: palette, tooltip: { trigger: 'axis' },
-      legend: { type: 'scroll', top: 0 }, grid: { left: 50, right: 90, top: 40, bottom: 30 },
+      legend: { type: 'scroll', top: 0 }, grid: { left: 50, right: 120, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: spec.categories }, yAxis: { type: 'value', scale: false },
       series: series
     });
