@@ -33,8 +33,18 @@
     var map = L.map(el, { zoomSnap: 0.5, keyboard: true, worldCopyJump: false, minZoom: 1, maxZoom: 12 });
     map.attributionControl.setPrefix('Leaflet');
     map.attributionControl.addAttribution(spec.attribution);
+    var bounds = spec.points.map(function (point) { return [point.lat, point.lon]; });
+    // The view first: Leaflet puts a marker's element in the page only once the map has one.
+    if (spec.overview || bounds.length === 0) {
+      if (spec.centre) {
+        map.setView(spec.centre, 5);
+      } else {
+        map.fitBounds(bounds.length ? bounds : [[-40, -100], [60, 140]], { padding: [20, 20] });
+      }
+    } else {
+      map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 });
+    }
     L.geoJSON(geo, { interactive: false, style: { className: 'map-country', color: '#7d8b99', weight: 1, fillColor: '#f7f4ea', fillOpacity: 1 } }).addTo(map);
-    var bounds = [];
     spec.points.forEach(function (point) {
       var icon = L.divIcon({ className: 'map-pin' + (spec.overview && !point.current ? ' map-pin-closed' : ''), iconSize: [14, 14] });
       var marker = L.marker([point.lat, point.lon], { icon: icon, title: point.name, keyboard: !spec.overview, riseOnHover: true });
@@ -47,17 +57,7 @@
       } else {
         pin.setAttribute('aria-label', point.name);
       }
-      bounds.push([point.lat, point.lon]);
     });
-    if (spec.overview || bounds.length === 0) {
-      if (spec.centre) {
-        map.setView(spec.centre, 5);
-      } else {
-        map.fitBounds(bounds.length ? bounds : [[-40, -100], [60, 140]], { padding: [20, 20] });
-      }
-    } else {
-      map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 });
-    }
     el.setAttribute('data-drawn', 'true');
   }
 

@@ -81,7 +81,9 @@ public final class MissionPage implements PageRoutes.PageTable {
         years.add(card.year());
 
         List<OrgUnit> sites = pack.orgUnits().sitesOf(code).stream().sorted(Comparator.comparing(OrgUnit::name).thenComparing(OrgUnit::code)).toList();
-        SiteRecordCounts.Counts counts = siteCounts.count(viewer.caller(), sites, card.year(), yearly);
+        Page page = frame.page(ctx, mission.code() + " — " + words.get("mission.title"), "missions");
+        SiteRecordCounts.Counts counts = siteCounts.count(viewer.caller(), sites, card.year(), yearly,
+                page.latestRelease() == null ? null : page.latestRelease().number());
         List<SiteRecordCounts.Counter> counted = counts.counters().stream().filter(counter -> counter.indicator() != null).toList();
         List<Site> rows = new ArrayList<>();
         List<Map<String, Object>> points = new ArrayList<>();
@@ -108,7 +110,6 @@ public final class MissionPage implements PageRoutes.PageTable {
                 counts.counters().stream().filter(counter -> counter.indicator() == null).map(counter -> typeName(words, counter.type().id(), counter.type().name())).toList(),
                 viewer.caller().isPublic(), ScorecardTiles.of(pack, words, card, yearly), card.synthetic(),
                 MissionQuality.of(pack, words, card.year(), yearly, monthly));
-        Page page = frame.page(ctx, mission.code() + " — " + words.get("mission.title"), "missions");
         PageFrame.send(ctx, "mission.jte", "page", page, "mission", view);
     }
 

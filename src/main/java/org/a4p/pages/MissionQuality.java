@@ -48,7 +48,10 @@ public final class MissionQuality {
         Map<String, PublicValue> monthly = byKey(monthlyValues);
         List<Row> yearlyRows = indicators(pack).stream().map(indicator -> row(words, indicator,
                 years.stream().map(String::valueOf).toList(), yearly)).toList();
-        List<Row> monthlyRows = headlines(pack).stream().map(indicator -> row(words, indicator, months, monthly)).toList();
+        // A month of a mission is often a small cell for the public: a row with nothing to show is left out.
+        List<Row> monthlyRows = headlines(pack).stream().map(indicator -> row(words, indicator, months, monthly))
+                .filter(row -> row.figures().stream().anyMatch(figure -> !figure.equals("—") && !figure.equals(words.get("status.suppressed"))))
+                .toList();
         List<String> monthNames = months.stream().map(month -> words.get("mission.month." + month.substring(5))).toList();
         return new Quality(years, yearlyRows, monthNames, monthlyRows);
     }

@@ -42,8 +42,13 @@ final class SiteRecordCounts {
         }
     }
 
+    /** The most published counts kept; past it the cache starts again. */
+    private static final int KEPT = 256;
+
     private final ReadValues values;
     private final List<Counter> counters;
+    /** Published counts by mission, year and release: a release never changes, so neither do they. */
+    private final Map<String, Counts> published = new java.util.concurrent.ConcurrentHashMap<>();
 
     SiteRecordCounts(Pack pack, ReadValues values) {
         this.values = values;
@@ -59,10 +64,27 @@ final class SiteRecordCounts {
     }
 
     /**
-     * {@code missionValues}: the mission's yearly totals, which tell whether any site can hold a
+     * {@code release}: the latest release's number (null before the first), which public counts
+     * are kept by. {@code missionValues}: the mission's yearly totals, which tell whether any site can hold a
      * record of a type in the year (the site figures are read only then, one indexed query per site).
      */
-    Counts count(Caller caller, List<OrgUnit> sites, int year, List<PublicValue> missionValues) {
+    Counts count(Caller caller, List<OrgUnit> sites, int year, List<PublicValue> missionValues, Integer release) {
+        if (!caller.isPublic() || release == null) {
+            return read(caller, sites, year, missionValues);
+        }
+        String key = (sites.isEmpty() ? "" : sites.get(0).parent()) + " " + year + " " + release;
+        Counts known = published.get(key);
+        if (known == null) {
+            if (published.size() >= KEPT) {
+                published.clear();
+            }
+            known = read(caller, sites, year, missionValues);
+            published.put(key, known);
+        }
+        return known;
+    }
+
+    private Counts read(Caller caller, List<OrgUnit> sites, int year, List<PublicValue> missionValues) {
         String period = Integer.toString(year);
         Map<String, String> typeByIndicator = new HashMap<>();
         for (Counter counter : counters) {
