@@ -62,7 +62,8 @@ public final class Choices {
     /** The scopes first, then every mission by code. */
     static List<Option> orgUnits(Pack pack, Messages words) {
         List<Option> options = new ArrayList<>();
-        pack.orgUnits().scopes().forEach(scope -> options.add(new Option(scope.code(), scope.code() + " — " + scope.name(), words.get("filter.scopes"))));
+        pack.orgUnits().scopes().forEach(scope -> options.add(new Option(scope.code(),
+                scope.code() + " — " + words.getOr("scope." + scope.code(), scope.name()), words.get("filter.scopes"))));
         pack.orgUnits().missions().stream().sorted(Comparator.comparing(OrgUnit::code))
                 .forEach(mission -> options.add(new Option(mission.code(), mission.code(), words.get("filter.missions"))));
         return options;
