@@ -139,6 +139,32 @@ class DataPagesTest {
     }
 
     @Test
+    void anImplausibleMonthIsHeldBackWithItsHistoryAndAnAnalystAcceptsItFlagged() throws Exception {
+        StringBuilder rows = new StringBuilder("report_date,mission,contributing_country,category,women,men\n");
+        for (int month = 1; month <= 12; month++) {
+            rows.append(java.time.YearMonth.of(2019, month).atEndOfMonth()).append(",MINUSCA,Bangladesh,military_contingent,50,950\n");
+        }
+        rows.append("2020-01-31,MINUSCA,Bangladesh,military_contingent,600,400\n");
+        Path file = Files.writeString(folder.resolve("strength.csv"), rows.toString());
+        try (Browser browser = fixture.browser()) {
+            browser.signIn("hq", PageFixture.PASSWORD);
+            send(browser, "personnel", file);
+            List<String> findings = browser.all(".refusal ul.findings li").stream().map(item -> item.getText()).toList();
+            assertThat(findings).isNotEmpty().allSatisfy(finding -> assertThat(finding).startsWith("implausible (rule women_share_troops)")
+                    .contains("2020-01", "60.0%", "preceding months", "median 5.0%"));
+            assertThat(browser.text(".refusal")).contains("Accept values held back as implausible");
+            browser.accessible();
+
+            browser.find("#u-file").sendKeys(file.toAbsolutePath().toString());
+            browser.find("#u-accept").click();
+            browser.find("form[action='/data/upload'] button[type=submit]").click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/data/submissions/"));
+            assertThat(browser.text("section[aria-labelledby=flagged]")).contains("2020-01", "accepted on request and flagged");
+            browser.accessible();
+        }
+    }
+
+    @Test
     void aMissionOfficerSeesOnlyItsMissionsSubmissions() throws Exception {
         long other = submitAs("hq", null, "monusco.csv", "MONUSCO-2020-03-00001,2020-03-02,MONUSCO,military,malicious_act,M,IND,Person M1");
         try (Browser browser = fixture.browser()) {
