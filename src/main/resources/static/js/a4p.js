@@ -15,13 +15,13 @@
     });
   }
 
-  // data-chart: {"series":[{"name":..,"points":[[year or "2020-07", value],..]}], "target": n|null,
-  // "baseline": n|null, "labels": {"target":..,"baseline":..}, "x": "category"|"value"}
+  // data-chart: {"categories": ["2011", ..], "series": [{"name": .., "values": [n|null, ..]}],
+  // "target": n|null, "baseline": n|null, "labels": {"target": .., "baseline": ..}}
   function chart(el) {
     var spec = JSON.parse(el.getAttribute('data-chart'));
     var instance = echarts.init(el, null, { renderer: 'svg' });
     var series = spec.series.map(function (s, i) {
-      return { name: s.name, type: 'line', data: s.points, showSymbol: s.points.length < 40, lineStyle: { width: 2 }, color: palette[i % palette.length] };
+      return { name: s.name, type: 'line', data: s.values, showSymbol: true, lineStyle: { width: i === 0 ? 3 : 2 }, color: palette[i % palette.length] };
     });
     var marks = [];
     if (spec.target !== null && spec.target !== undefined) {
@@ -35,8 +35,8 @@
     }
     instance.setOption({
       animation: false, color: palette, tooltip: { trigger: 'axis' },
-      legend: { type: 'scroll', top: 0 }, grid: { left: 50, right: 90, top: 40, bottom: 30 },
-      xAxis: { type: spec.x || 'category' }, yAxis: { type: 'value', scale: false },
+      legend: { type: 'scroll', top: 0 }, grid: { left: 50, right: 120, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: spec.categories }, yAxis: { type: 'value', scale: false },
       series: series
     });
     window.addEventListener('resize', function () { instance.resize(); });

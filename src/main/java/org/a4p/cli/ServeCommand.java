@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
 import org.a4p.demo.DemoLoader;
+import org.a4p.ingest.Progress;
 import org.a4p.web.ServerSettings;
 import org.a4p.web.WebServer;
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ final class ServeCommand implements Callable<Integer> {
             + " the header is otherwise the client's to set.")
     boolean trustForwardedProto;
 
-    @Option(names = "--demo", description = "Load the demo data first (loading twice changes nothing).")
+    @Option(names = "--demo", description = "Load the demo data behind the running server: the pages answer at once and tell how far"
+            + " the load is (loading twice changes nothing).")
     boolean demo;
 
     @Override
@@ -42,10 +44,6 @@ final class ServeCommand implements Callable<Integer> {
         App app = Main.database(spec).open();
         WebServer server;
         try {
-            if (demo) {
-                out.println("Loading the demo into " + app.database().label());
-                new DemoLoader(app).load("demo", new ProgressBar(System.err), out);
-            }
             server = WebServer.start(app, new ServerSettings(host, port, ServerSettings.DEFAULT_STOP_TIMEOUT, trustForwardedProto));
         } catch (RuntimeException e) {
             app.close();
@@ -54,7 +52,42 @@ final class ServeCommand implements Callable<Integer> {
         out.println("A4P+ Monitor on " + app.database().label() + ": listening on " + server.url() + " (API docs: " + server.url()
                 + "/api/docs). Ctrl-C stops.");
         out.flush();
+        if (demo) {
+            loadDemoBehind(app, server, out);
+        }
         server.serveUntilShutdown(out, app::close);
         return Main.OK;
+    }
+
+    /** Loads the demo on a thread of its own while the server answers; every page tells how far it is. */
+    private static void loadDemoBehind(App app, WebServer server, PrintWriter out) {
+        out.println("Loading the demo into " + app.database().label() + " behind the server: the pages show how far it is.");
+        out.flush();
+        ProgressBar bar = new ProgressBar(System.err);
+        Progress progress = new Progress() {
+            @Override
+            public void update(String phase, double fraction) {
+                server.notice().demoLoading(phase, fraction);
+                bar.update(phase, fraction);
+            }
+
+            @Override
+            public void done() {
+                bar.done();
+            }
+        };
+        Thread loader = new Thread(() -> {
+            try {
+                new DemoLoader(app).load("demo", progress, out);
+                out.println("Demo loaded: " + server.url());
+            } catch (RuntimeException e) {
+                out.println("The demo could not be loaded: " + e.getMessage());
+            } finally {
+                server.notice().clear();
+                out.flush();
+            }
+        }, "a4p-demo-load");
+        loader.setDaemon(true);
+        loader.start();
     }
 }

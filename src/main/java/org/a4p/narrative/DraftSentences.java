@@ -27,10 +27,17 @@ public final class DraftSentences {
 
     private final Pack pack;
     private final Database database;
+    private final ValueQuery.Source source;
 
     public DraftSentences(Pack pack, Database database) {
+        this(pack, database, ValueQuery.Source.LIVE);
+    }
+
+    /** {@code source}: the staff view's values, or the latest release's (a suppressed value reads as none) for public outputs. */
+    public DraftSentences(Pack pack, Database database, ValueQuery.Source source) {
         this.pack = pack;
         this.database = database;
+        this.source = source;
     }
 
     public Outcome<Sentences> run(Request request) {
@@ -39,7 +46,7 @@ public final class DraftSentences {
         }
         List<IndicatorValue> yearly;
         try (Connection connection = database.dataSource().getConnection()) {
-            yearly = new ValueQuery().find(connection, new ValueQuery.Filter(null, request.orgUnit(), null, Grain.YEAR, true));
+            yearly = new ValueQuery(source).find(connection, new ValueQuery.Filter(null, request.orgUnit(), null, Grain.YEAR, true));
         } catch (SQLException e) {
             throw new StoreException("cannot read the indicator values: " + e.getMessage(), e);
         }

@@ -45,6 +45,20 @@ public final class Choices {
         throw HttpProblem.badParameter("year", asked, PageFrame.words(ctx).get("error.year"));
     }
 
+    /** A form's {@code year} field: required, as {@link #year}. */
+    static int formYear(Context ctx) {
+        String asked = ctx.formParam("year");
+        try {
+            int year = Integer.parseInt(asked == null ? "" : asked.trim());
+            if (year >= 1948 && year <= 2100) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw HttpProblem.badParameter("year", asked, PageFrame.words(ctx).get("error.year"));
+    }
+
     /** The scopes first, then every mission by code. */
     static List<Option> orgUnits(Pack pack, Messages words) {
         List<Option> options = new ArrayList<>();

@@ -62,7 +62,7 @@ public final class OverviewPage implements PageRoutes.PageTable {
         for (ReadScorecard.Section section : card.priorities()) {
             var priority = pack.priority(section.id()).orElseThrow();
             tiles.add(new Tile(section.id(), Shown.priorityName(priority, words.language()), priority.crossCutting(),
-                    section.indicators().stream().map(row -> Shown.line(pack, words, row, yearly.get(row.id()))).toList()));
+                    section.indicators().stream().map(row -> Shown.line(pack, words, row, yearly.get(row.id()), card.year())).toList()));
         }
         Overview overview = new Overview(orgUnit, Choices.orgUnits(pack, words), card.year(), List.copyOf(years.descendingSet()), tiles,
                 card.synthetic());

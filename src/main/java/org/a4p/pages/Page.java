@@ -12,11 +12,12 @@ import org.a4p.release.Release;
 
 /**
  * What the layout of every page needs: the viewer, the words of its language, where the page is
- * (for the language switch and the navigation), its title, and the release the public figures
- * come from ({@code latestRelease} null before the first one).
+ * (for the language switch and the navigation), its title, the release the public figures
+ * come from ({@code latestRelease} null before the first one), and the server's notice to every
+ * page (null, or what it is busy with: the demo loading).
  */
 public record Page(Viewer viewer, Messages words, String path, Map<String, List<String>> query, String title, String section,
-        Release latestRelease) {
+        Release latestRelease, String notice) {
 
     /** The text of {@code key} in the page's language. */
     public String t(String key, Object... arguments) {

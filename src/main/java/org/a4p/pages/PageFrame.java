@@ -11,9 +11,11 @@ import org.a4p.web.HttpProblem;
 /** Builds the {@link Page} of a request and sends pages: what every page handler shares. */
 public final class PageFrame {
     private final ReadReleases releases;
+    private final ServerNotice notice;
 
-    public PageFrame(ReadReleases releases) {
+    public PageFrame(ReadReleases releases, ServerNotice notice) {
         this.releases = releases;
+        this.notice = notice;
     }
 
     /** The page of this request, titled {@code title} (already in the viewer's language), in navigation section {@code section}. */
@@ -21,7 +23,8 @@ public final class PageFrame {
         Viewer viewer = PageGuard.viewer(ctx);
         List<Release> all = releases.list();
         Release latest = all.stream().max(java.util.Comparator.comparingInt(Release::number)).orElse(null);
-        return new Page(viewer, Messages.of(viewer.language()), ctx.path(), ctx.queryParamMap(), title, section, latest);
+        Messages words = Messages.of(viewer.language());
+        return new Page(viewer, words, ctx.path(), ctx.queryParamMap(), title, section, latest, notice.text(words));
     }
 
     public static Viewer viewer(Context ctx) {

@@ -11,7 +11,6 @@ import org.a4p.i18n.Language;
 import org.a4p.i18n.Messages;
 import org.a4p.web.PageErrors;
 import org.a4p.web.SessionCookie;
-import org.a4p.web.Webjars;
 
 /**
  * The web pages, wired with plain constructors over one {@link App}: the guard that runs before
@@ -30,10 +29,14 @@ public final class PageRoutes {
         void addTo(io.javalin.config.RoutesConfig routes);
     }
 
-    public PageRoutes(App app, SessionCookie cookie) {
-        PageFrame frame = new PageFrame(app.releases());
+    public PageRoutes(App app, SessionCookie cookie, ServerNotice notice) {
+        PageFrame frame = new PageFrame(app.releases(), notice);
         this.guard = new PageGuard(app.accounts(), cookie);
-        this.tables = List.of(new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new DataPages(app, frame), new AdminPages(app, frame));
+        YearlyTotals yearlyTotals = new YearlyTotals(new org.a4p.disclosure.ReadValues(app.pack(), app.database()));
+        this.tables = List.of(new Assets(), new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new PriorityPage(app, frame, yearlyTotals),
+                new CommitmentsPage(app, frame), new IndicatorPage(app, frame, yearlyTotals), new ValuePage(app, frame), new ReportDownloadPage(app, frame),
+                new MissionListPage(app, frame), new MissionPage(app, frame), new GenderPage(app, frame),
+                new DataPages(app, frame), new AdminPages(app, frame));
     }
 
     public void addTo(JavalinConfig config) {
@@ -48,18 +51,6 @@ public final class PageRoutes {
             files.hostedPath = "/static";
             files.directory = "static";
             files.location = Location.CLASSPATH;
-        });
-        webjar(config, "/assets/echarts", "org.webjars", "echarts", "");
-        // The webjar has no entry for its dist/ folder, which a classpath of unshaded jars (the tests) then cannot find: serve its root.
-        webjar(config, "/assets/leaflet", "org.webjars.npm", "leaflet", "");
-    }
-
-    private static void webjar(JavalinConfig config, String hostedPath, String group, String artifact, String folder) {
-        config.staticFiles.add(files -> {
-            files.hostedPath = hostedPath;
-            files.directory = "META-INF/resources/webjars/" + artifact + "/" + Webjars.version(group, artifact) + (folder.isEmpty() ? "" : "/" + folder);
-            files.location = Location.CLASSPATH;
-            files.headers = Map.of(Header.CACHE_CONTROL, "max-age=86400");
         });
     }
 
@@ -85,7 +76,10 @@ public final class PageRoutes {
                 }
                 Messages words = Messages.of(viewer.language());
                 String title = words.getOr("error." + status, words.get("error.other", status));
-                Page page = new Page(viewer, words, ctx.path(), Map.of(), title, null, null);
+                if (status == 404 && detail != null && detail.startsWith("Nothing is served at")) { // no route: say so in the reader's words
+                    detail = words.get("error.nothing_here", ctx.path());
+                }
+                Page page = new Page(viewer, words, ctx.path(), Map.of(), title, null, null, null);
                 return Templates.render("error.jte", "page", page, "status", status, "detail", detail);
             }
         };

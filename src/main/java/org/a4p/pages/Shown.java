@@ -28,8 +28,11 @@ public final class Shown {
         return language == Language.FR && priority.nameFr() != null ? priority.nameFr() : priority.name();
     }
 
-    /** {@code yearly}: the indicator's yearly totals for the sparkline (null: none). */
-    public static Line line(Pack pack, Messages words, ReadScorecard.Row row, Map<Integer, Double> yearly) {
+    /** Years a sparkline spans, ending with the year shown: long enough for a trend, short enough to read. */
+    static final int SPARK_YEARS = 10;
+
+    /** {@code yearly}: the indicator's yearly totals for the sparkline (null: none); {@code year} the year shown. */
+    public static Line line(Pack pack, Messages words, ReadScorecard.Row row, Map<Integer, Double> yearly, int year) {
         Indicator indicator = pack.indicator(row.id()).orElseThrow();
         String status = row.suppressed() ? "suppressed" : row.status() == null ? "no_data" : row.status().code();
         String trend = row.suppressed() ? "suppressed" : row.trend() == null ? "no_baseline" : row.trend().code();
@@ -39,7 +42,7 @@ public final class Shown {
                 row.suppressed() ? words.get("figure.suppressed") : words.number(row.value(), row.unit()),
                 row.target() == null ? words.get("figure.no_target") : words.number(row.target(), row.unit()),
                 status, words.get("status." + status), trend, words.get("trend." + trend), baseline,
-                yearly == null || yearly.isEmpty() ? null : Json.write(spark(yearly)), row.synthetic(), row.flagged(), row.suppressed());
+                spark(yearly, year), row.synthetic(), row.flagged(), row.suppressed());
     }
 
     /** The yearly totals of each indicator in {@code values} (its total rows, by year). */
@@ -53,7 +56,12 @@ public final class Shown {
         return byIndicator;
     }
 
-    private static List<List<Number>> spark(Map<Integer, Double> yearly) {
-        return yearly.entrySet().stream().map(entry -> List.<Number>of(entry.getKey(), entry.getValue())).toList();
+    private static String spark(Map<Integer, Double> yearly, int year) {
+        if (yearly == null) {
+            return null;
+        }
+        List<List<Number>> points = yearly.entrySet().stream().filter(entry -> entry.getKey() > year - SPARK_YEARS && entry.getKey() <= year)
+                .map(entry -> List.<Number>of(entry.getKey(), entry.getValue())).toList();
+        return points.size() < 2 ? null : Json.write(points);
     }
 }

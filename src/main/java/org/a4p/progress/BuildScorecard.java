@@ -14,7 +14,8 @@ import org.a4p.records.StoreException;
 
 /** Use case: the scorecard of one org unit and year, by priority or by commitment area. */
 public final class BuildScorecard {
-    public enum View { PRIORITY, COMMITMENT_AREA }
+    /** The priorities with their headline indicators; the commitment areas; the priorities with every indicator. */
+    public enum View { PRIORITY, COMMITMENT_AREA, EVERY_INDICATOR }
 
     /** {@code year} null: the year with the most headline values. */
     public record Request(String orgUnit, Integer year, View view) {}
@@ -46,7 +47,10 @@ public final class BuildScorecard {
         }
         ScorecardBuilder builder = new ScorecardBuilder(pack);
         int year = request.year() != null ? request.year() : builder.defaultYear(yearly);
-        return Outcome.ok(request.view() == View.COMMITMENT_AREA ? builder.byCommitmentArea(request.orgUnit(), year, yearly)
-                : builder.build(request.orgUnit(), year, yearly));
+        return Outcome.ok(switch (request.view()) {
+            case COMMITMENT_AREA -> builder.byCommitmentArea(request.orgUnit(), year, yearly);
+            case EVERY_INDICATOR -> builder.everyIndicator(request.orgUnit(), year, yearly);
+            case PRIORITY -> builder.build(request.orgUnit(), year, yearly);
+        });
     }
 }

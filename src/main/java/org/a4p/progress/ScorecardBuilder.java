@@ -70,6 +70,11 @@ public final class ScorecardBuilder {
         return buildRows(orgUnit, year, yearlyTotals, false);
     }
 
+    /** Every indicator of every priority, headline or not: a priority's own page. */
+    public Scorecard everyIndicator(String orgUnit, int year, List<IndicatorValue> yearlyTotals) {
+        return buildRows(orgUnit, year, yearlyTotals, true);
+    }
+
     private Scorecard buildRows(String orgUnit, int year, List<IndicatorValue> yearlyTotals, boolean everyIndicator) {
         Map<String, IndicatorValue> byIndicator = new HashMap<>();
         Map<String, IndicatorValue> byIndicatorAndYear = new HashMap<>();

@@ -46,6 +46,11 @@ public final class HttpProblem extends RuntimeException {
         return new HttpProblem(401, "urn:a4p:problem:unauthorized", "Unauthorized", detail, List.of());
     }
 
+    /** 404: what was asked for does not exist; {@code detail} says what and where to look. */
+    public static HttpProblem notFound(String detail) {
+        return new HttpProblem(404, "urn:a4p:problem:not-found", "Not Found", detail, List.of());
+    }
+
     /** 403: the caller is known and may not do this. */
     public static HttpProblem forbidden(String detail) {
         return new HttpProblem(403, "urn:a4p:problem:forbidden", "Forbidden", detail, List.of());

@@ -15,6 +15,7 @@ import org.a4p.api.ApiRoutes;
 import org.a4p.app.App;
 import org.a4p.app.Json;
 import org.a4p.pages.PageRoutes;
+import org.a4p.pages.ServerNotice;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +34,14 @@ public final class WebServer {
     private final ServerSettings settings;
     private final HealthRoutes health;
     private final Javalin javalin;
+    private final ServerNotice notice = new ServerNotice();
 
     private WebServer(App app, ServerSettings settings, Consumer<JavalinConfig> extraRoutes) {
         this.settings = settings;
         this.health = new HealthRoutes(app.database());
         ApiDocs docs = new ApiDocs();
         ApiRoutes api = new ApiRoutes(app, settings.trustForwardedProto());
-        PageRoutes pages = new PageRoutes(app, new SessionCookie(settings.trustForwardedProto()));
+        PageRoutes pages = new PageRoutes(app, new SessionCookie(settings.trustForwardedProto()), notice);
         Problems problems = new Problems(pages.errors());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -78,6 +80,11 @@ public final class WebServer {
             throw e;
         }
         return server;
+    }
+
+    /** What every page tells its reader the server is busy with (the demo loading); see {@link ServerNotice}. */
+    public ServerNotice notice() {
+        return notice;
     }
 
     public int port() {

@@ -142,7 +142,7 @@ class AuthorizationMatrixTest {
     @Test
     void policyNamesExactlyTheRegisteredRoutes() {
         Set<String> registered = new TreeSet<>();
-        api.server.routes().stream().filter(route -> OpenApiDocumentTest.servedToMachines(route.path()))
+        api.server.routes().stream().filter(route -> route.path().startsWith("/api/") || route.path().equals("/health") || route.path().equals("/ready"))
                 .forEach(route -> registered.add(route.method() + " " + route.path()));
         Set<String> inPolicy = new TreeSet<>();
         ApiPolicy.RULES.forEach(rule -> inPolicy.add(rule.method() + " " + rule.path()));

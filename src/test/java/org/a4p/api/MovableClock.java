@@ -6,17 +6,28 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The system clock plus an offset a test moves forward, so a server's sessions time out without waiting. */
+/** The system clock (or a frozen instant) plus an offset a test moves forward, so a server's sessions time out without waiting. */
 final class MovableClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant frozen;
 
     void advance(Duration duration) {
         offset = offset.plus(duration);
     }
 
+    /** Stops the clock (it moves only by {@link #advance}) until {@link #thaw}: a test of a wait then never depends on the machine's speed. */
+    void freeze() {
+        frozen = Instant.now();
+    }
+
+    void thaw() {
+        frozen = null;
+    }
+
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant at = frozen;
+        return (at == null ? Instant.now() : at).plus(offset);
     }
 
     @Override

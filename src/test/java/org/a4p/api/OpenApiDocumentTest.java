@@ -110,15 +110,12 @@ class OpenApiDocumentTest {
         return routes;
     }
 
+    /** The API's routes and the health checks: the web pages are not the API's. */
     static Set<String> registered(WebServer server) {
         Set<String> routes = new LinkedHashSet<>();
-        server.routes().stream().filter(route -> servedToMachines(route.path())).forEach(route -> routes.add(route.method() + " " + route.path()));
+        server.routes().stream().filter(route -> route.path().startsWith("/api/") || route.path().equals("/health") || route.path().equals("/ready"))
+                .forEach(route -> routes.add(route.method() + " " + route.path()));
         return new TreeSet<>(routes);
-    }
-
-    /** The API and the health checks; the web pages (HTML for browsers, with their own guard) are neither in the policy nor in the document. */
-    static boolean servedToMachines(String path) {
-        return path.startsWith("/api/") || path.equals("/health") || path.equals("/ready");
     }
 
     static JsonNode servedDocument() {

@@ -52,8 +52,9 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
-    /** Opens {@code path} of the server ({@code /}, {@code /indicators/X?lang=fr}). */
+    /** Opens {@code path} of the server ({@code /}, {@code /indicators/X?lang=fr}); {@link #consoleErrors} then tells this page's only. */
     Browser open(String path) {
+        driver.manage().logs().get("browser");
         driver.get(base + path);
         return this;
     }
