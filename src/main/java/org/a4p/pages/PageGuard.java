@@ -12,6 +12,7 @@ import org.a4p.i18n.Language;
 import org.a4p.web.CsrfTokens;
 import org.a4p.web.HttpProblem;
 import org.a4p.web.SessionCookie;
+import org.a4p.web.Uploads;
 
 /**
  * Runs before every page: tells who views it (the API's session cookie, so one sign-in serves
@@ -47,7 +48,7 @@ final class PageGuard implements Handler {
         }
         ctx.attribute(Viewer.ATTRIBUTE, viewer);
         if (ctx.method().name().equals("POST") && viewer.signedIn()) {
-            String presented = ctx.formParam(CSRF_FIELD);
+            String presented = Uploads.field(ctx, CSRF_FIELD); // a multipart body over the bound is a 413, not a fault
             if (!CsrfTokens.matches(sessionId, presented)) {
                 accounts.reportDenial().run(new ReportDenial.Request(viewer.name(), "POST:" + ctx.path(),
                         presented == null ? "csrf_missing" : "csrf_mismatch"));

@@ -20,14 +20,30 @@ public final class Uploads {
         try {
             return ctx.uploadedFiles(name);
         } catch (Exception e) { // Kotlin rethrows the servlet's checked exception undeclared
-            ctx.header("Connection", "close"); // the rest of the body is unread: the connection cannot carry another request
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause.getMessage() != null && cause.getMessage().contains("max file size exceeded")) {
-                    throw HttpProblem.tooLarge("Expected a file of at most " + MAX_BYTES / (1024 * 1024) + " MiB.");
-                }
-            }
-            throw HttpProblem.badBody("Expected a multipart/form-data body with a part named '" + name + "'; this one does not parse.");
+            throw refusal(ctx, e, name);
         }
+    }
+
+    /** A form field, of a multipart form too: reading one parses the whole body, which may be refused as {@link #parts} says. */
+    public static String field(Context ctx, String name) {
+        try {
+            return ctx.formParam(name);
+        } catch (Exception e) { // as above
+            if (!ctx.isMultipartFormData()) {
+                throw e;
+            }
+            throw refusal(ctx, e, name);
+        }
+    }
+
+    private static HttpProblem refusal(Context ctx, Exception e, String name) {
+        ctx.header("Connection", "close"); // the rest of the body is unread: the connection cannot carry another request
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("max file size exceeded")) {
+                return HttpProblem.tooLarge("Expected a file of at most " + MAX_BYTES / (1024 * 1024) + " MiB.");
+            }
+        }
+        return HttpProblem.badBody("Expected a multipart/form-data body with a part named '" + name + "'; this one does not parse.");
     }
 
     /** The name without any folder a browser sends, control characters or excess length; its extension picks the reader. */

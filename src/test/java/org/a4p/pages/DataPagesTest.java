@@ -135,6 +135,39 @@ class DataPagesTest {
             assertThat(firstRow).startsWith(latest.number() + " ").contains("hq", "First release from the pages",
                     String.format(java.util.Locale.ROOT, "%,d", latest.values()));
             browser.accessible();
+
+            browser.open("/data/submissions/" + id);
+            browser.find("#reason-reopen").sendKeys("Row 2's date is a typo: the mission sends a corrected file");
+            browser.find("#step-reopen button").click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("done=reopen"));
+            assertThat(browser.text("dl.facts")).contains("reopened", "Row 2's date is a typo");
+            browser.accessible();
+        }
+    }
+
+    @Test
+    void anImplausibleMonthIsHeldBackWithItsHistoryAndAnAnalystAcceptsItFlagged() throws Exception {
+        StringBuilder rows = new StringBuilder("report_date,mission,contributing_country,category,women,men\n");
+        for (int month = 1; month <= 12; month++) {
+            rows.append(java.time.YearMonth.of(2019, month).atEndOfMonth()).append(",MINUSCA,Bangladesh,military_contingent,50,950\n");
+        }
+        rows.append("2020-01-31,MINUSCA,Bangladesh,military_contingent,600,400\n");
+        Path file = Files.writeString(folder.resolve("strength.csv"), rows.toString());
+        try (Browser browser = fixture.browser()) {
+            browser.signIn("hq", PageFixture.PASSWORD);
+            send(browser, "personnel", file);
+            List<String> findings = browser.all(".refusal ul.findings li").stream().map(item -> item.getText()).toList();
+            assertThat(findings).isNotEmpty().allSatisfy(finding -> assertThat(finding).startsWith("implausible (rule women_share_troops)")
+                    .contains("2020-01", "60.0%", "preceding months", "median 5.0%"));
+            assertThat(browser.text(".refusal")).contains("Accept values held back as implausible");
+            browser.accessible();
+
+            browser.find("#u-file").sendKeys(file.toAbsolutePath().toString());
+            browser.find("#u-accept").click();
+            browser.find("form[action='/data/upload'] button[type=submit]").click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/data/submissions/"));
+            assertThat(browser.text("section[aria-labelledby=flagged]")).contains("2020-01", "accepted on request and flagged");
+            browser.accessible();
         }
     }
 
@@ -182,6 +215,28 @@ class DataPagesTest {
             HttpResponse<String> wrong = post("/data/releases", cookie, "note=forged&csrf=0123456789abcdef");
             assertThat(wrong.statusCode()).isEqualTo(403);
             assertThat(fixture.app.releases().list()).hasSize(before);
+        }
+    }
+
+    @Test
+    void aFileOverTheBoundIsRefusedAsTooLargeNotAFault() throws Exception {
+        try (Browser browser = fixture.browser()) {
+            browser.signIn("bangui", PageFixture.PASSWORD).open("/data");
+            String csrf = browser.find("form[action='/data/upload'] input[name=csrf]").getAttribute("value");
+            String boundary = "a4p-test-boundary";
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] body = new byte[head.length + org.a4p.web.Uploads.MAX_BYTES + 1024 + tail.length];
+            java.util.Arrays.fill(body, (byte) 'a');
+            System.arraycopy(head, 0, body, 0, head.length);
+            System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fixture.server.url() + "/data/upload"))
+                    .header("Cookie", cookie(browser)).header("Accept", "text/html").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.body()).contains("at most 32 MiB");
         }
     }
 
