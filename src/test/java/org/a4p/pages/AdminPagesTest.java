@@ -58,7 +58,7 @@ class AdminPagesTest {
             new Select(browser.find("#a-role")).selectByValue("mission_officer");
             new Select(browser.find("#a-missions")).selectByValue("MONUSCO");
             browser.find("#a-password").sendKeys("a long enough passphrase");
-            browser.find("form[action='/admin/users'] button").click();
+            browser.clickAndWait("form[action='/admin/users'] button");
             new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("done=add"));
             assertThat(browser.text("p.ok")).isEqualTo("User goma was added.");
             WebElement row = browser.all("table tbody tr").stream().filter(tr -> tr.findElement(By.tagName("th")).getText().equals("goma"))
@@ -81,7 +81,7 @@ class AdminPagesTest {
             browser.find("#a-name").sendKeys("weak");
             new Select(browser.find("#a-role")).selectByValue("analyst");
             browser.find("#a-password").sendKeys("password1234");
-            browser.find("form[action='/admin/users'] button").click();
+            browser.clickAndWait("form[action='/admin/users'] button");
             assertThat(browser.text("p.problem")).isNotEmpty();
             assertThat(browser.find("#a-name").getAttribute("value")).isEqualTo("weak");
             assertThat(fixture.app.accounts().listUsers().run(new ListUsers.Request()).users())
@@ -96,14 +96,14 @@ class AdminPagesTest {
         try (Browser browser = fixture.browser()) {
             browser.signIn("root", PageFixture.PASSWORD).open("/admin");
             browser.find("details:has(form[action='/admin/users/uploader/token']) summary").click();
-            browser.find("form[action='/admin/users/uploader/token'] button").click();
+            browser.clickAndWait("form[action='/admin/users/uploader/token'] button");
             String token = browser.find("#token-value").getAttribute("value");
             assertThat(token).startsWith("a4p_");
             browser.accessible();
             browser.open("/admin");
             assertThat(browser.driver.getPageSource()).doesNotContain(token);
             browser.find("details:has(form[action='/admin/users/uploader/revoke']) summary").click();
-            browser.find("form[action='/admin/users/uploader/revoke'] button").click();
+            browser.clickAndWait("form[action='/admin/users/uploader/revoke'] button");
             new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("done=revoke"));
             assertThat(fixture.app.accounts().listUsers().run(new ListUsers.Request()).users().stream()
                     .filter(entry -> entry.user().name().equals("uploader")).findFirst().orElseThrow().activeTokens()).isZero();
@@ -118,7 +118,7 @@ class AdminPagesTest {
             assertThat(browser.all("#indicators ~ .table-wrap tbody tr, section[aria-labelledby=indicators] tbody tr"))
                     .hasSize(fixture.app.pack().indicators().size());
             browser.find("#p-files").sendKeys(zip.toAbsolutePath().toString());
-            browser.find("form[action='/admin/pack'] button").click();
+            browser.clickAndWait("form[action='/admin/pack'] button");
             List<String> problem = browser.all("section[aria-labelledby=checked] tbody tr").stream()
                     .map(row -> row.getText()).toList();
             assertThat(problem).hasSize(1);
@@ -128,12 +128,12 @@ class AdminPagesTest {
 
             Path loose = Files.writeString(folder.resolve("p4_medical_and_camps.yaml"), edited());
             browser.open("/admin/pack").find("#p-files").sendKeys(loose.toAbsolutePath().toString());
-            browser.find("form[action='/admin/pack'] button").click();
+            browser.clickAndWait("form[action='/admin/pack'] button");
             assertThat(browser.text("section[aria-labelledby=checked] tbody tr")).startsWith(EDITED + " 13 ");
 
             Path clean = Files.copy(PACK.resolve("pack.yaml"), folder.resolve("pack.yaml"));
             browser.open("/admin/pack").find("#p-files").sendKeys(clean.toAbsolutePath().toString());
-            browser.find("form[action='/admin/pack'] button").click();
+            browser.clickAndWait("form[action='/admin/pack'] button");
             assertThat(browser.text("section[aria-labelledby=checked] p.ok")).startsWith("The pack is valid");
             assertThat(browser.text("section[aria-labelledby=checked] p.note")).contains("--pack");
             browser.accessible();

@@ -67,6 +67,18 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * Clicks {@code css} (a link, a form's button) and waits until the browser shows the page it
+     * leads to: a click returns before a slow answer arrives, and the next look would see the old page.
+     */
+    Browser clickAndWait(String css) {
+        WebElement before = find("html");
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(120)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
     String text(String css) {
         return find(css).getText();
     }

@@ -63,7 +63,7 @@ class DataPagesTest {
         browser.open("/data");
         new Select(browser.find("#u-type")).selectByValue(type);
         browser.find("#u-file").sendKeys(file.toAbsolutePath().toString());
-        browser.find("form[action='/data/upload'] button[type=submit]").click();
+        browser.clickAndWait("form[action='/data/upload'] button[type=submit]");
     }
 
     @Test
@@ -114,7 +114,7 @@ class DataPagesTest {
                 "MINUSCA-2021-03-00001,2021-03-15,MINUSCA,military,malicious_act,M,BGD,Person C");
         try (Browser browser = fixture.browser()) {
             browser.signIn("hq", PageFixture.PASSWORD).open("/data/submissions").accessible();
-            browser.find("form[action='/data/submissions/" + id + "/approve'] button").click();
+            browser.clickAndWait("form[action='/data/submissions/" + id + "/approve'] button");
             new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("done=approve"));
             assertThat(browser.text("p.ok")).contains("approved");
             String status = fixture.app.database().jdbi().withHandle(handle -> handle.createQuery("SELECT status FROM submission WHERE id = :id")
@@ -126,7 +126,7 @@ class DataPagesTest {
 
             browser.open("/data/releases").accessible();
             browser.find("#r-note").sendKeys("First release from the pages");
-            browser.find("form[action='/data/releases'] button").click();
+            browser.clickAndWait("form[action='/data/releases'] button");
             new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("published="));
             Release latest = fixture.app.releases().list().stream().max(java.util.Comparator.comparingInt(Release::number)).orElseThrow();
             assertThat(latest.note()).isEqualTo("First release from the pages");
@@ -138,7 +138,7 @@ class DataPagesTest {
 
             browser.open("/data/submissions/" + id);
             browser.find("#reason-reopen").sendKeys("Row 2's date is a typo: the mission sends a corrected file");
-            browser.find("#step-reopen button").click();
+            browser.clickAndWait("#step-reopen button");
             new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("done=reopen"));
             assertThat(browser.text("dl.facts")).contains("reopened", "Row 2's date is a typo");
             browser.accessible();
@@ -164,7 +164,7 @@ class DataPagesTest {
 
             browser.find("#u-file").sendKeys(file.toAbsolutePath().toString());
             browser.find("#u-accept").click();
-            browser.find("form[action='/data/upload'] button[type=submit]").click();
+            browser.clickAndWait("form[action='/data/upload'] button[type=submit]");
             new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/data/submissions/"));
             assertThat(browser.text("section[aria-labelledby=flagged]")).contains("2020-01", "accepted on request and flagged");
             browser.accessible();

@@ -40,7 +40,7 @@ class DemoScreenshots {
             browser.screenshot(OUT.resolve("admin.png"));
             Path zip = AdminPagesTest.zippedPack(Files.createTempDirectory("pack").resolve("edited-pack.zip"));
             browser.open("/admin/pack").find("#p-files").sendKeys(zip.toAbsolutePath().toString());
-            browser.find("form[action='/admin/pack'] button").click();
+            browser.clickAndWait("form[action='/admin/pack'] button");
             browser.screenshot(OUT.resolve("admin-pack.png"));
         }
     }

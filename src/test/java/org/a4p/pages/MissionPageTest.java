@@ -146,7 +146,7 @@ class MissionPageTest {
         assertThat(browser.all("table.missions tbody tr")).hasSize(missions);
         assertThat(browser.all("#missions-map .leaflet-marker-icon")).hasSize((int) fixture.app.pack().orgUnits().missions().stream()
                 .filter(mission -> mission.latitude() != null && mission.longitude() != null).count());
-        browser.find("table.missions a[href='/missions/MINUSCA']").click();
+        browser.clickAndWait("table.missions a[href='/missions/MINUSCA']");
         assertThat(browser.text("h1")).startsWith("MINUSCA — ");
         browser.open("/missions/UNAVEM%20III");
         assertThat(browser.text("h1")).startsWith("UNAVEM III — ");

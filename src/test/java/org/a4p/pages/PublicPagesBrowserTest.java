@@ -114,7 +114,7 @@ class PublicPagesBrowserTest {
     @Test
     void frenchIsOneClickAwayAndStays() {
         browser.open("/?lang=en");
-        browser.find("a[hreflang=fr]").click();
+        browser.clickAndWait("a[hreflang=fr]");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("fr");
         assertThat(browser.text("h1")).isEqualTo("Progrès de l'A4P+");
         browser.open("/indicators/" + INDICATOR + "?mission=PKO&year=2020"); // no ?lang=: the cookie keeps French
@@ -129,7 +129,7 @@ class PublicPagesBrowserTest {
     void thePublicSeesWhichReleasesChangedAValue() {
         browser.open("/indicators/" + INDICATOR + "?mission=PKO&year=2020&lang=en");
         browser.accessible();
-        browser.find("a[href*='/values?indicator=" + INDICATOR + "&mission=MINUSCA&period=2020']").click();
+        browser.clickAndWait("a[href*='/values?indicator=" + INDICATOR + "&mission=MINUSCA&period=2020']");
         assertThat(browser.text("h1")).isEqualTo("Why is this value what it is?");
         String page = browser.text("main");
         assertThat(page).contains("Release 1").contains("Release 2").contains("From — to 12").contains("From 12 to 11");
@@ -172,7 +172,7 @@ class PublicPagesBrowserTest {
         browser.accessible();
         new org.openqa.selenium.support.ui.Select(browser.find("#r-year")).selectByValue("2020");
         browser.find("input[name=format][value=html]").click();
-        browser.find("form[action='/report/download'] button[type=submit]").click();
+        browser.clickAndWait("form[action='/report/download'] button[type=submit]");
         String name = fixture.app.pack().indicator(INDICATOR).orElseThrow().name();
         assertThat(browser.text("body")).contains(name).contains("21");
 
@@ -196,7 +196,7 @@ class PublicPagesBrowserTest {
             assertThat(drafted).contains(fixture.app.pack().indicator(INDICATOR).orElseThrow().name() + ":"); // the drafted data sentence
             staff.find("#text_fr").clear();
             staff.find("#text_fr").sendKeys("Les décès dus à des actes malveillants ont baissé en 2020.");
-            staff.find("form[action^='/priorities/P4/narrative'] button[type=submit]").click();
+            staff.clickAndWait("form[action^='/priorities/P4/narrative'] button[type=submit]");
             assertThat(staff.text("#narrative .ok")).contains("saved");
             staff.accessible();
             staff.open("/priorities/P4?mission=PKO&year=2020&lang=fr");
