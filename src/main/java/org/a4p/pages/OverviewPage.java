@@ -2,9 +2,7 @@ package org.a4p.pages;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.a4p.app.App;
 import org.a4p.app.Outcome;
@@ -55,15 +53,9 @@ public final class OverviewPage implements PageRoutes.PageTable {
         Integer year = Choices.year(ctx);
         ReadScorecard.Card card = ok(scorecard.run(viewer.caller(), new BuildScorecard.Request(orgUnit, year, BuildScorecard.View.PRIORITY)));
         List<PublicValue> yearlyValues = ok(values.run(viewer.caller(), new QueryValues.Request(null, orgUnit, null, Grain.YEAR, true)));
-        Map<String, Map<Integer, Double>> yearly = Shown.yearly(yearlyValues);
         TreeSet<Integer> years = new TreeSet<>();
-        yearly.values().forEach(series -> years.addAll(series.keySet()));
-        List<Tile> tiles = new ArrayList<>();
-        for (ReadScorecard.Section section : card.priorities()) {
-            var priority = pack.priority(section.id()).orElseThrow();
-            tiles.add(new Tile(section.id(), Shown.priorityName(priority, words.language()), priority.crossCutting(),
-                    section.indicators().stream().map(row -> Shown.line(pack, words, row, yearly.get(row.id()), card.year())).toList()));
-        }
+        Shown.yearly(yearlyValues).values().forEach(series -> years.addAll(series.keySet()));
+        List<Tile> tiles = ScorecardTiles.of(pack, words, card, yearlyValues);
         Overview overview = new Overview(orgUnit, Choices.orgUnits(pack, words), card.year(), List.copyOf(years.descendingSet()), tiles,
                 card.synthetic());
         Page page = frame.page(ctx, words.get("overview.title"), "overview");

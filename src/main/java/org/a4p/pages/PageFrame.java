@@ -21,10 +21,15 @@ public final class PageFrame {
     /** The page of this request, titled {@code title} (already in the viewer's language), in navigation section {@code section}. */
     public Page page(Context ctx, String title, String section) {
         Viewer viewer = PageGuard.viewer(ctx);
-        List<Release> all = releases.list();
-        Release latest = all.stream().max(java.util.Comparator.comparingInt(Release::number)).orElse(null);
+        Release latest = latestRelease();
         Messages words = Messages.of(viewer.language());
         return new Page(viewer, words, ctx.path(), ctx.queryParamMap(), title, section, latest, notice.text(words));
+    }
+
+    /** The latest release, which the public reads; null before the first. */
+    public Release latestRelease() {
+        List<Release> all = releases.list();
+        return all.stream().max(java.util.Comparator.comparingInt(Release::number)).orElse(null);
     }
 
     public static Viewer viewer(Context ctx) {

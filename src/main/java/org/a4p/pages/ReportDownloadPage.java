@@ -2,7 +2,9 @@ package org.a4p.pages;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.a4p.app.App;
 import org.a4p.i18n.Language;
 import org.a4p.i18n.Messages;
@@ -20,8 +22,17 @@ import org.a4p.web.HttpProblem;
 public final class ReportDownloadPage implements PageRoutes.PageTable {
     public record View(int year, List<Integer> years, Release release) {}
 
+    /** Reports made, by release, year, language and format: a release never changes, so neither does its report. */
+    private static final int KEPT_REPORTS = 8;
+
     private final PageFrame frame;
     private final MakeReport report;
+    private final Map<String, MakeReport.Report> made = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, MakeReport.Report> eldest) {
+            return size() > KEPT_REPORTS;
+        }
+    });
     private final ReportSources sources;
     private final App app;
 
@@ -64,7 +75,15 @@ public final class ReportDownloadPage implements PageRoutes.PageTable {
         if (chosen == null) {
             throw HttpProblem.badParameter("format", format, words.get("error.format"));
         }
-        MakeReport.Report made = OverviewPage.ok(report.run(new MakeReport.Request(year, language, chosen)));
+        Release latest = frame.latestRelease();
+        String key = (latest == null ? 0 : latest.number()) + " " + year + " " + language + " " + chosen;
+        MakeReport.Report made = this.made.get(key);
+        if (made == null) {
+            made = OverviewPage.ok(report.run(new MakeReport.Request(year, language, chosen)));
+            if (latest != null && made.release() == latest.number()) { // a release published meanwhile: not kept under the older key
+                this.made.put(key, made);
+            }
+        }
         ctx.contentType(made.contentType());
         if (chosen == MakeReport.Format.PDF) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + made.fileName() + "\"");

@@ -212,6 +212,16 @@ class PublicPagesBrowserTest {
     }
 
     @Test
+    void theSignInAndSourcesPagesReadWell() {
+        browser.open("/login?lang=fr");
+        assertThat(browser.text("h1")).isEqualTo("Connexion");
+        browser.accessible();
+        browser.open("/sources?lang=en");
+        assertThat(browser.text("table")).contains("fatalities-next.csv"); // the file release 2 rests on
+        browser.accessible();
+    }
+
+    @Test
     void anUnknownPageIsAPageThatSaysSo() {
         browser.open("/indicators/P9.NOTHING?lang=en");
         assertThat(browser.text("h1")).isEqualTo("Page not found");
