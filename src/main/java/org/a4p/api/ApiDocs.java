@@ -1,6 +1,5 @@
 package org.a4p.api;
 
-import org.a4p.web.Webjars;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Header;
 import io.javalin.http.staticfiles.Location;
@@ -8,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
+import org.a4p.web.Webjars;
 
 /**
  * The API's OpenAPI document ({@code /api/openapi.json}, written by hand in

@@ -1,7 +1,5 @@
 package org.a4p.api;
 
-import org.a4p.web.SessionCookie;
-import org.a4p.web.CsrfTokens;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.router.Endpoint;
@@ -11,7 +9,9 @@ import org.a4p.access.Accounts;
 import org.a4p.access.AuthenticateToken;
 import org.a4p.access.ReportDenial;
 import org.a4p.access.TouchSession;
+import org.a4p.web.CsrfTokens;
 import org.a4p.web.HttpProblem;
+import org.a4p.web.SessionCookie;
 
 /**
  * The one before-handler of every matched route: tells who calls (bearer token, else session

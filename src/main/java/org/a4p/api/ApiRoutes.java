@@ -1,19 +1,19 @@
 package org.a4p.api;
 
-import org.a4p.disclosure.ReadScorecard;
-import org.a4p.web.SessionCookie;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import org.a4p.app.App;
 import org.a4p.disclosure.ReadRecords;
+import org.a4p.disclosure.ReadScorecard;
 import org.a4p.disclosure.ReadValues;
-import org.a4p.ingest.SubmitRecords;
-import org.a4p.ingest.ViewSubmissions;
 import org.a4p.explain.ExplainValue;
 import org.a4p.indicators.ValueQuery;
+import org.a4p.ingest.SubmitRecords;
+import org.a4p.ingest.ViewSubmissions;
 import org.a4p.progress.BuildScorecard;
 import org.a4p.ranking.RankCountries;
 import org.a4p.templates.WriteTemplate;
+import org.a4p.web.SessionCookie;
 
 /**
  * The JSON API under {@code /api/v1}, wired with plain constructors over one {@link App}: the

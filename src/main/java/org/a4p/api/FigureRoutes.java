@@ -1,8 +1,8 @@
 package org.a4p.api;
 
-import org.a4p.disclosure.ReadScorecard;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.a4p.disclosure.ReadScorecard;
 import org.a4p.disclosure.ReadValues;
 import org.a4p.explain.ExplainValue;
 import org.a4p.indicators.Grain;

@@ -1,7 +1,5 @@
 package org.a4p.api;
 
-import org.a4p.web.SessionCookie;
-import org.a4p.web.CsrfTokens;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -14,7 +12,9 @@ import org.a4p.access.EndSession;
 import org.a4p.access.Login;
 import org.a4p.access.StartSession;
 import org.a4p.access.User;
+import org.a4p.web.CsrfTokens;
 import org.a4p.web.HttpProblem;
+import org.a4p.web.SessionCookie;
 
 /**
  * {@code /api/v1/session}: sign in (a new session id every time, and the one the browser held ends),

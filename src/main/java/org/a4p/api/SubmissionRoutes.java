@@ -8,11 +8,11 @@ import java.io.InputStream;
 import org.a4p.ingest.SubmitRecords;
 import org.a4p.ingest.ViewSubmissions;
 import org.a4p.web.FailedRequest;
+import org.a4p.web.HttpProblem;
+import org.a4p.web.Uploads;
 import org.a4p.workflow.Actor;
 import org.a4p.workflow.ChangeSubmissionStatus;
 import org.a4p.workflow.Step;
-import org.a4p.web.HttpProblem;
-import org.a4p.web.Uploads;
 
 /**
  * {@code /api/v1/submissions}: send a file (multipart part {@code file}: CSV, XLSX or JSON) or a

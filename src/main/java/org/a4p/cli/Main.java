@@ -1,8 +1,8 @@
 package org.a4p.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The {@code a4p} command line. Exit codes: 0 success, 1 input rejected or failure, 2 usage error. */
 @Command(name = "a4p", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,

@@ -1,10 +1,10 @@
 package org.a4p.narrative;
 
-import org.a4p.i18n.Language;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.a4p.i18n.Language;
 import org.a4p.pack.Indicator;
 
 /**

@@ -2,31 +2,31 @@ package org.a4p.pages;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.a4p.access.Role;
 import org.a4p.app.App;
 import org.a4p.disclosure.PublicValue;
 import org.a4p.disclosure.ReadScorecard;
 import org.a4p.disclosure.ReadValues;
+import org.a4p.i18n.Language;
 import org.a4p.i18n.Messages;
 import org.a4p.indicators.ValueQuery;
-import org.a4p.pack.Indicator;
-import org.a4p.pack.Pack;
-import org.a4p.pack.Priority;
-import org.a4p.progress.BuildScorecard;
-import org.a4p.web.HttpProblem;
-import org.a4p.access.Role;
-import org.a4p.i18n.Language;
 import org.a4p.narrative.DataSentence;
 import org.a4p.narrative.DraftSentences;
 import org.a4p.narrative.Narrative;
 import org.a4p.narrative.ReadNarrative;
 import org.a4p.narrative.WriteNarrative;
+import org.a4p.pack.Indicator;
+import org.a4p.pack.Pack;
+import org.a4p.pack.Priority;
+import org.a4p.progress.BuildScorecard;
+import org.a4p.web.HttpProblem;
 import org.a4p.workflow.Actor;
-import io.javalin.http.HttpStatus;
 
 /**
  * {@code /priorities/{id}}: a priority's every indicator with its status and trend, a chart of

@@ -8,10 +8,10 @@ import java.util.Map;
 import org.a4p.app.App;
 import org.a4p.i18n.Language;
 import org.a4p.i18n.Messages;
+import org.a4p.release.Release;
 import org.a4p.report.MakeReport;
 import org.a4p.report.ReportPage;
 import org.a4p.report.ReportSources;
-import org.a4p.release.Release;
 import org.a4p.web.HttpProblem;
 
 /**

@@ -1,7 +1,5 @@
 package org.a4p.api;
 
-import org.a4p.web.SessionCookie;
-import org.a4p.web.CsrfTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.a4p.app.Json;
+import org.a4p.web.CsrfTokens;
+import org.a4p.web.SessionCookie;
 
 /**
  * Real HTTP to the API over loopback, with credentials handled by hand (no cookie jar), so a test
