@@ -22,6 +22,8 @@ public final class Accounts {
     private final ReportDenial reportDenial;
 
     /** With an audit trail of its own on {@code clock}, the same trail as any other on that database. */
+    private final LanguagePreference languages;
+
     public Accounts(Jdbi jdbi, OrgUnits orgUnits, Clock clock) {
         this(jdbi, orgUnits, clock, new AuditTrail(clock));
     }
@@ -47,6 +49,12 @@ public final class Accounts {
         this.touchSession = new TouchSession(jdbi, sessionPolicy, events, audit, clock);
         this.endSession = new EndSession(jdbi, events, audit);
         this.reportDenial = new ReportDenial(events, audit);
+        this.languages = new LanguagePreference(jdbi);
+    }
+
+    /** Each user's chosen language on the pages. */
+    public LanguagePreference languages() {
+        return languages;
     }
 
     public AddUser addUser() {

@@ -5,9 +5,11 @@ import io.javalin.http.Cookie;
 import io.javalin.http.Handler;
 import io.javalin.http.SameSite;
 import java.util.Locale;
+import java.util.Optional;
 import org.a4p.access.Accounts;
 import org.a4p.access.ReportDenial;
 import org.a4p.access.TouchSession;
+import org.a4p.access.User;
 import org.a4p.i18n.Language;
 import org.a4p.web.CsrfTokens;
 import org.a4p.web.HttpProblem;
@@ -16,8 +18,9 @@ import org.a4p.web.Uploads;
 
 /**
  * Runs before every page: tells who views it (the API's session cookie, so one sign-in serves
- * both) and in which language ({@code ?lang=}, which the browser then keeps in a cookie; else that
- * cookie; else the browser's preference; else English), and refuses a form sent without the
+ * both) and in which language ({@code ?lang=}, which the browser then keeps in a cookie and a
+ * signed-in user as their own; else the user's own; else that cookie; else the browser's
+ * preference; else English), and refuses a form sent without the
  * session's CSRF token. A session that has ended makes the viewer anonymous, not an error: the
  * public pages still show.
  */
@@ -35,17 +38,19 @@ final class PageGuard implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        Language language = language(ctx);
-        Viewer viewer = Viewer.anonymous(language);
+        Language asked = Language.of(ctx.queryParam("lang")).orElse(null);
+        User user = null;
         String sessionId = cookie.read(ctx);
         if (sessionId != null) {
             TouchSession.Result result = accounts.touchSession().run(new TouchSession.Request(sessionId));
             if (result instanceof TouchSession.Active active) {
-                viewer = new Viewer(active.user(), sessionId, language);
+                user = active.user();
             } else {
                 cookie.clear(ctx);
             }
         }
+        Language language = language(ctx, asked, user);
+        Viewer viewer = user == null ? Viewer.anonymous(language) : new Viewer(user, sessionId, language);
         ctx.attribute(Viewer.ATTRIBUTE, viewer);
         if (ctx.method().name().equals("POST") && viewer.signedIn()) {
             String presented = Uploads.field(ctx, CSRF_FIELD); // a multipart body over the bound is a 413, not a fault
@@ -57,12 +62,24 @@ final class PageGuard implements Handler {
         }
     }
 
-    private Language language(Context ctx) {
-        String asked = ctx.queryParam("lang");
-        if (asked != null) {
-            Language language = Language.of(asked).orElse(Language.EN);
+    /**
+     * {@code ?lang=} first (kept in a cookie, and as a signed-in user's own); then a signed-in
+     * user's own language, on any browser; then the cookie; then the browser's preference; else English.
+     */
+    private Language language(Context ctx, Language asked, User user) {
+        if (ctx.queryParam("lang") != null) {
+            Language language = asked == null ? Language.EN : asked;
             ctx.cookie(new Cookie(LANGUAGE_COOKIE, language.code(), "/", 365 * 24 * 3600, cookie.secure(ctx), true, null, SameSite.LAX));
+            if (user != null && accounts.languages().of(user.id()).orElse(null) != language) {
+                accounts.languages().set(user.id(), language);
+            }
             return language;
+        }
+        if (user != null) {
+            Optional<Language> own = accounts.languages().of(user.id());
+            if (own.isPresent()) {
+                return own.get();
+            }
         }
         Language kept = Language.of(ctx.cookie(LANGUAGE_COOKIE)).orElse(null);
         if (kept != null) {

@@ -212,6 +212,25 @@ class PublicPagesBrowserTest {
     }
 
     @Test
+    void aUsersLanguageFollowsThemToAnotherBrowser() {
+        try (Browser first = fixture.browser()) {
+            first.signIn("ana", PageFixture.PASSWORD).open("/?lang=fr");
+            assertThat(first.find("html").getAttribute("lang")).isEqualTo("fr");
+        }
+        try (Browser second = fixture.browser()) { // no cookie of the first: only the account remembers
+            second.open("/");
+            assertThat(second.find("html").getAttribute("lang")).as("before signing in, the browser's own language").isEqualTo("en");
+            second.signIn("ana", PageFixture.PASSWORD).open("/");
+            assertThat(second.find("html").getAttribute("lang")).isEqualTo("fr");
+            assertThat(second.text("h1")).isEqualTo("Progrès de l'A4P+");
+            second.open("/?lang=en"); // and back, for the other tests
+            long ana = fixture.app.accounts().listUsers().run(new org.a4p.access.ListUsers.Request()).users().stream()
+                    .filter(entry -> entry.user().name().equals("ana")).findFirst().orElseThrow().user().id();
+            assertThat(fixture.app.accounts().languages().of(ana)).hasValue(Language.EN);
+        }
+    }
+
+    @Test
     void theSignInAndSourcesPagesReadWell() {
         browser.open("/login?lang=fr");
         assertThat(browser.text("h1")).isEqualTo("Connexion");
