@@ -37,8 +37,7 @@ public final class ApiRoutes {
         this.guard = new ApiGuard(app.accounts(), cookie);
         this.session = new SessionRoutes(app.accounts(), cookie, app.clock());
         this.catalogue = new CatalogueRoutes(new Catalogue(app.pack()), new WriteTemplate(app.pack()));
-        this.figures = new FigureRoutes(readValues, new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
-                new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), readValues),
+        this.figures = new FigureRoutes(readValues, new ReadScorecard(app.pack(), app.database(), readValues),
                 new RankCountries(app.pack(), app.database()), new RankCountries(app.pack(), app.database(), true),
                 new ExplainValue(app.pack(), app.database()), app.pack().orgUnits().defaultScope());
         this.records = new RecordRoutes(new ReadRecords(app.pack(), app.database()));

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.a4p.app.Outcome;
+import org.a4p.db.Database;
 import org.a4p.indicators.Grain;
 import org.a4p.indicators.QueryValues;
+import org.a4p.indicators.ValueQuery;
+import org.a4p.pack.Pack;
 import org.a4p.progress.BuildScorecard;
 import org.a4p.progress.Scorecard;
 import org.a4p.progress.Status;
@@ -31,6 +34,11 @@ public final class ReadScorecard {
     private final BuildScorecard build;
     private final BuildScorecard buildPublished;
     private final ReadValues values;
+
+    /** Over {@code database}: the staff view's scorecard from the live values, the public's from the latest release. */
+    public ReadScorecard(Pack pack, Database database, ReadValues values) {
+        this(new BuildScorecard(pack, database), new BuildScorecard(pack, database, ValueQuery.Source.PUBLISHED), values);
+    }
 
     /** {@code build} reads the staff view's values, {@code buildPublished} the latest release's. */
     public ReadScorecard(BuildScorecard build, BuildScorecard buildPublished, ReadValues values) {

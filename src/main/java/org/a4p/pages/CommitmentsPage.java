@@ -31,8 +31,7 @@ public final class CommitmentsPage implements PageRoutes.PageTable {
         this.pack = app.pack();
         this.frame = frame;
         this.values = new ReadValues(app.pack(), app.database());
-        this.scorecard = new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
-                new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), values);
+        this.scorecard = new ReadScorecard(app.pack(), app.database(), values);
     }
 
     /** An area's name in the page's language (the pack names the areas in English). */
@@ -49,9 +48,9 @@ public final class CommitmentsPage implements PageRoutes.PageTable {
         Viewer viewer = PageFrame.viewer(ctx);
         Messages words = PageFrame.words(ctx);
         String orgUnit = Choices.orgUnit(ctx, pack);
-        ReadScorecard.Card card = OverviewPage.ok(scorecard.run(viewer.caller(),
+        ReadScorecard.Card card = PageFrame.ok(scorecard.run(viewer.caller(),
                 new BuildScorecard.Request(orgUnit, Choices.year(ctx), BuildScorecard.View.COMMITMENT_AREA)));
-        List<PublicValue> yearlyValues = OverviewPage.ok(values.run(viewer.caller(), new QueryValues.Request(null, orgUnit, null, Grain.YEAR, true)));
+        List<PublicValue> yearlyValues = PageFrame.ok(values.run(viewer.caller(), new QueryValues.Request(null, orgUnit, null, Grain.YEAR, true)));
         Map<String, Map<Integer, Double>> yearly = Shown.yearly(yearlyValues);
         java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
         yearly.values().forEach(series -> years.addAll(series.keySet()));

@@ -50,8 +50,7 @@ public final class IndicatorPage implements PageRoutes.PageTable {
         this.frame = frame;
         this.values = new ReadValues(app.pack(), app.database());
         this.yearlyTotals = yearlyTotals;
-        this.scorecard = new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
-                new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), values);
+        this.scorecard = new ReadScorecard(app.pack(), app.database(), values);
     }
 
     @Override
@@ -65,7 +64,7 @@ public final class IndicatorPage implements PageRoutes.PageTable {
         Indicator indicator = pack.indicator(ctx.pathParam("id"))
                 .orElseThrow(() -> HttpProblem.notFound(words.get("indicator.unknown", ctx.pathParam("id"))));
         String orgUnit = Choices.orgUnit(ctx, pack);
-        ReadScorecard.Card card = OverviewPage.ok(scorecard.run(viewer.caller(),
+        ReadScorecard.Card card = PageFrame.ok(scorecard.run(viewer.caller(),
                 new BuildScorecard.Request(orgUnit, Choices.year(ctx), BuildScorecard.View.EVERY_INDICATOR)));
         int year = card.year();
         ReadScorecard.Row row = card.priorities().stream().flatMap(section -> section.indicators().stream())
@@ -80,12 +79,12 @@ public final class IndicatorPage implements PageRoutes.PageTable {
             tableYears.add(Integer.toString(y));
         }
         List<Row> table = table(indicator, yearly, tableYears, words);
-        List<PublicValue> thisYear = OverviewPage.ok(values.run(viewer.caller(),
+        List<PublicValue> thisYear = PageFrame.ok(values.run(viewer.caller(),
                 new QueryValues.Request(indicator.id(), orgUnit, Integer.toString(year), Grain.YEAR, false)));
         List<Cell> disaggregations = thisYear.stream().filter(v -> !v.disaggregation().isEmpty())
                 .sorted(Comparator.comparing(PublicValue::disaggregation))
                 .map(v -> cell(words, indicator, v, v.disaggregation().replace("=", " = "), null)).toList();
-        List<PublicValue> monthly = OverviewPage.ok(values.run(viewer.caller(),
+        List<PublicValue> monthly = PageFrame.ok(values.run(viewer.caller(),
                 new QueryValues.Request(indicator.id(), orgUnit, null, Grain.MONTH, true)));
         List<Cell> months = monthly.stream().filter(v -> v.period().startsWith(year + "-"))
                 .sorted(Comparator.comparing(PublicValue::period))

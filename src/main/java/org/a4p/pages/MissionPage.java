@@ -53,8 +53,7 @@ public final class MissionPage implements PageRoutes.PageTable {
         this.pack = app.pack();
         this.frame = frame;
         this.values = new ReadValues(app.pack(), app.database());
-        this.scorecard = new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
-                new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), values);
+        this.scorecard = new ReadScorecard(app.pack(), app.database(), values);
         this.siteCounts = new SiteRecordCounts(app.pack(), values);
     }
 
@@ -69,12 +68,12 @@ public final class MissionPage implements PageRoutes.PageTable {
         String code = ctx.pathParam("code");
         OrgUnit mission = pack.orgUnits().mission(code)
                 .orElseThrow(() -> new FailedRequest(Failure.notFound(words.get("mission.unknown", code))));
-        ReadScorecard.Card card = OverviewPage.ok(scorecard.run(viewer.caller(),
+        ReadScorecard.Card card = PageFrame.ok(scorecard.run(viewer.caller(),
                 new BuildScorecard.Request(code, Choices.year(ctx), BuildScorecard.View.PRIORITY)));
-        List<PublicValue> yearly = OverviewPage.ok(values.run(viewer.caller(), new QueryValues.Request(null, code, null, Grain.YEAR, true)));
+        List<PublicValue> yearly = PageFrame.ok(values.run(viewer.caller(), new QueryValues.Request(null, code, null, Grain.YEAR, true)));
         List<PublicValue> monthly = new ArrayList<>();
         for (Indicator indicator : MissionQuality.headlines(pack)) {
-            monthly.addAll(OverviewPage.ok(values.run(viewer.caller(), new QueryValues.Request(indicator.id(), code, null, Grain.MONTH, true))));
+            monthly.addAll(PageFrame.ok(values.run(viewer.caller(), new QueryValues.Request(indicator.id(), code, null, Grain.MONTH, true))));
         }
         TreeSet<Integer> years = new TreeSet<>();
         yearly.forEach(value -> years.add(Integer.parseInt(value.period())));

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.TreeSet;
 import org.a4p.app.App;
-import org.a4p.app.Outcome;
 import org.a4p.disclosure.PublicValue;
 import org.a4p.disclosure.ReadScorecard;
 import org.a4p.disclosure.ReadValues;
@@ -15,7 +14,6 @@ import org.a4p.indicators.QueryValues;
 import org.a4p.indicators.ValueQuery;
 import org.a4p.pack.Pack;
 import org.a4p.progress.BuildScorecard;
-import org.a4p.web.FailedRequest;
 
 /**
  * {@code /}: the nine priorities as tiles, each with its headline indicators (latest value,
@@ -37,8 +35,7 @@ public final class OverviewPage implements PageRoutes.PageTable {
         this.pack = app.pack();
         this.frame = frame;
         this.values = new ReadValues(app.pack(), app.database());
-        this.scorecard = new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
-                new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), values);
+        this.scorecard = new ReadScorecard(app.pack(), app.database(), values);
     }
 
     @Override
@@ -51,8 +48,8 @@ public final class OverviewPage implements PageRoutes.PageTable {
         Messages words = PageFrame.words(ctx);
         String orgUnit = Choices.orgUnit(ctx, pack);
         Integer year = Choices.year(ctx);
-        ReadScorecard.Card card = ok(scorecard.run(viewer.caller(), new BuildScorecard.Request(orgUnit, year, BuildScorecard.View.PRIORITY)));
-        List<PublicValue> yearlyValues = ok(values.run(viewer.caller(), new QueryValues.Request(null, orgUnit, null, Grain.YEAR, true)));
+        ReadScorecard.Card card = PageFrame.ok(scorecard.run(viewer.caller(), new BuildScorecard.Request(orgUnit, year, BuildScorecard.View.PRIORITY)));
+        List<PublicValue> yearlyValues = PageFrame.ok(values.run(viewer.caller(), new QueryValues.Request(null, orgUnit, null, Grain.YEAR, true)));
         TreeSet<Integer> years = new TreeSet<>();
         Shown.yearly(yearlyValues).values().forEach(series -> years.addAll(series.keySet()));
         List<Tile> tiles = ScorecardTiles.of(pack, words, card, yearlyValues);
@@ -60,12 +57,5 @@ public final class OverviewPage implements PageRoutes.PageTable {
                 card.synthetic());
         Page page = frame.page(ctx, words.get("overview.title"), "overview");
         PageFrame.send(ctx, "overview.jte", "page", page, "overview", overview);
-    }
-
-    static <T> T ok(Outcome<T> outcome) {
-        if (outcome instanceof Outcome.Failed<T> failed) {
-            throw new FailedRequest(failed.failure());
-        }
-        return ((Outcome.Ok<T>) outcome).value();
     }
 }

@@ -3,9 +3,11 @@ package org.a4p.pages;
 import io.javalin.http.Context;
 import java.util.List;
 import org.a4p.access.Role;
+import org.a4p.app.Outcome;
 import org.a4p.i18n.Messages;
 import org.a4p.release.ReadReleases;
 import org.a4p.release.Release;
+import org.a4p.web.FailedRequest;
 import org.a4p.web.HttpProblem;
 
 /** Builds the {@link Page} of a request and sends pages: what every page handler shares. */
@@ -30,6 +32,14 @@ public final class PageFrame {
     public Release latestRelease() {
         List<Release> all = releases.list();
         return all.stream().max(java.util.Comparator.comparingInt(Release::number)).orElse(null);
+    }
+
+    /** The value of a use case's outcome; its failure ends the request as the page of its status. */
+    public static <T> T ok(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Failed<T> failed) {
+            throw new FailedRequest(failed.failure());
+        }
+        return ((Outcome.Ok<T>) outcome).value();
     }
 
     public static Viewer viewer(Context ctx) {

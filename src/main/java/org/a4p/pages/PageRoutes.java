@@ -72,7 +72,8 @@ public final class PageRoutes {
             public String render(Context ctx, int status, String detail) {
                 Viewer viewer = ctx.attribute(Viewer.ATTRIBUTE);
                 if (viewer == null) { // no route matched, so the guard did not run
-                    viewer = Viewer.anonymous(Language.of(ctx.cookie(PageGuard.LANGUAGE_COOKIE)).orElse(Language.EN));
+                    viewer = Viewer.anonymous(Language.of(ctx.queryParam("lang"))
+                            .or(() -> Language.of(ctx.cookie(PageGuard.LANGUAGE_COOKIE))).orElse(Language.EN));
                 }
                 Messages words = Messages.of(viewer.language());
                 String title = words.getOr("error." + status, words.get("error.other", status));

@@ -67,8 +67,7 @@ public final class PriorityPage implements PageRoutes.PageTable {
         this.frame = frame;
         this.values = new ReadValues(app.pack(), app.database());
         this.yearlyTotals = yearlyTotals;
-        this.scorecard = new ReadScorecard(new BuildScorecard(app.pack(), app.database()),
-                new BuildScorecard(app.pack(), app.database(), ValueQuery.Source.PUBLISHED), values);
+        this.scorecard = new ReadScorecard(app.pack(), app.database(), values);
     }
 
     @Override
@@ -88,7 +87,7 @@ public final class PriorityPage implements PageRoutes.PageTable {
             String text = ctx.formParam("text_" + language.code());
             String before = narratives.latest(priority.id(), year, language).map(Narrative::text).orElse("");
             if (text != null && !text.isBlank() && !text.replace("\r\n", "\n").strip().equals(before)) {
-                OverviewPage.ok(writeNarrative.run(new WriteNarrative.Request(Actor.of(viewer.user()), priority.id(), year, language, text)));
+                PageFrame.ok(writeNarrative.run(new WriteNarrative.Request(Actor.of(viewer.user()), priority.id(), year, language, text)));
             }
         }
         ctx.redirect("/priorities/" + priority.id() + "?mission=" + Page.encode(Choices.orgUnit(ctx, pack)) + "&year=" + year + "&saved=1#narrative",
@@ -99,7 +98,7 @@ public final class PriorityPage implements PageRoutes.PageTable {
         Narrative english = narratives.latest(priority.id(), year, Language.EN).orElse(null);
         Narrative french = narratives.latest(priority.id(), year, Language.FR).orElse(null);
         List<String> ids = pack.indicators().stream().filter(i -> i.priority().equals(priority.id())).map(Indicator::id).toList();
-        DraftSentences.Sentences sentences = OverviewPage.ok((viewer.staff() ? staffSentences : publicSentences)
+        DraftSentences.Sentences sentences = PageFrame.ok((viewer.staff() ? staffSentences : publicSentences)
                 .run(new DraftSentences.Request(orgUnit, year)));
         List<DataSentence.Draft> drafts = sentences.drafts().stream().filter(d -> ids.contains(d.indicator())).toList();
         int versions = narratives.history(priority.id(), year) instanceof org.a4p.app.Outcome.Ok<List<Narrative>> ok ? ok.value().size() : 0;
@@ -117,7 +116,7 @@ public final class PriorityPage implements PageRoutes.PageTable {
                 .orElseThrow(() -> HttpProblem.notFound(words.get("priority.unknown", ctx.pathParam("id"))));
         Page page = frame.page(ctx, Shown.priorityName(priority, words.language()), "overview");
         String orgUnit = Choices.orgUnit(ctx, pack);
-        ReadScorecard.Card card = OverviewPage.ok(scorecard.run(viewer.caller(),
+        ReadScorecard.Card card = PageFrame.ok(scorecard.run(viewer.caller(),
                 new BuildScorecard.Request(orgUnit, Choices.year(ctx), BuildScorecard.View.EVERY_INDICATOR)));
         ReadScorecard.Section section = card.priorities().stream().filter(s -> s.id().equals(priority.id())).findFirst().orElseThrow();
         List<String> missions = Charts.missionsOf(pack, orgUnit);

@@ -79,7 +79,7 @@ public final class ReportDownloadPage implements PageRoutes.PageTable {
         String key = (latest == null ? 0 : latest.number()) + " " + year + " " + language + " " + chosen;
         MakeReport.Report made = this.made.get(key);
         if (made == null) {
-            made = OverviewPage.ok(report.run(new MakeReport.Request(year, language, chosen)));
+            made = PageFrame.ok(report.run(new MakeReport.Request(year, language, chosen)));
             if (latest != null && made.release() == latest.number()) { // a release published meanwhile: not kept under the older key
                 this.made.put(key, made);
             }

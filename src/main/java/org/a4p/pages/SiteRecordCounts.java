@@ -98,7 +98,7 @@ final class SiteRecordCounts {
             return new Counts(counters, bySite);
         }
         for (OrgUnit site : sites) {
-            for (PublicValue value : OverviewPage.ok(values.run(caller, new QueryValues.Request(null, site.code(), period, null, true)))) {
+            for (PublicValue value : PageFrame.ok(values.run(caller, new QueryValues.Request(null, site.code(), period, null, true)))) {
                 String type = typeByIndicator.get(value.indicator());
                 if (type != null) {
                     bySite.computeIfAbsent(site.code(), code -> new HashMap<>()).put(type, new Count(value.records(), value.suppressed()));

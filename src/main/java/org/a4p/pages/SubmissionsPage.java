@@ -69,7 +69,7 @@ public final class SubmissionsPage implements PageRoutes.PageTable {
         if (type != null && (type.isBlank() || types.stream().noneMatch(option -> option.code().equals(type)))) {
             throw HttpProblem.badParameter("type", type.isBlank() ? null : type, words.get("data.submissions.bad_type"));
         }
-        List<SubmissionSummary> found = OverviewPage.ok(view.list(scope(viewer), type, LISTED));
+        List<SubmissionSummary> found = PageFrame.ok(view.list(scope(viewer), type, LISTED));
         Listing listing = new Listing(found.stream().map(submission -> item(viewer, words, submission)).toList(), type, types,
                 done(ctx, words));
         Page page = frame.page(ctx, words.get("data.submissions.title"), "data");
@@ -79,7 +79,7 @@ public final class SubmissionsPage implements PageRoutes.PageTable {
     private void one(Context ctx, String problem, String reason, HttpStatus status) {
         Viewer viewer = PageFrame.require(ctx, UploadPage.SENDERS);
         Messages words = PageFrame.words(ctx);
-        ListSubmissions.Changes found = OverviewPage.ok(view.one(scope(viewer), id(ctx)));
+        ListSubmissions.Changes found = PageFrame.ok(view.one(scope(viewer), id(ctx)));
         List<Change> changes = found.changes().stream().limit(CHANGES_LISTED)
                 .map(change -> new Change(change.kind(), change.recordKey(), String.join(", ", change.fieldsChanged()))).toList();
         UploadReports.Report report = reports.find(ctx.queryParam("report"), viewer.name()).orElse(null);

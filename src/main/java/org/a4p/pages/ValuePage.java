@@ -43,7 +43,7 @@ public final class ValuePage implements PageRoutes.PageTable {
         Indicator indicator = pack.indicator(id).orElseThrow(() -> HttpProblem.badParameter("indicator", id, words.get("error.indicator")));
         String orgUnit = Choices.orgUnit(ctx, pack);
         String period = required(ctx, "period", words);
-        Explanation explanation = OverviewPage.ok(explain.run(viewer.caller(), new ExplainValue.Request(id, orgUnit, period)));
+        Explanation explanation = PageFrame.ok(explain.run(viewer.caller(), new ExplainValue.Request(id, orgUnit, period)));
         View view = new View(id, Shown.indicatorName(indicator, words.language()), orgUnit, period,
                 words.number(explanation.value(), indicator.unit()),
                 explanation.records() == null ? "—" : words.count(explanation.records()), explanation.changes(), indicator.unit(), viewer.staff());

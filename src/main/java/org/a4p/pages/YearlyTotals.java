@@ -34,14 +34,14 @@ final class YearlyTotals {
     /** {@code latest}: the latest release (null before the first), which the public reads. */
     List<PublicValue> of(Viewer viewer, String indicator, Release latest) {
         if (!viewer.caller().isPublic()) {
-            return OverviewPage.ok(values.run(viewer.caller(), new QueryValues.Request(indicator, null, null, Grain.YEAR, true)));
+            return PageFrame.ok(values.run(viewer.caller(), new QueryValues.Request(indicator, null, null, Grain.YEAR, true)));
         }
         if (latest == null) {
             return List.of();
         }
         Kept now = kept.get();
         if (now == null || now.release() != latest.number()) {
-            List<PublicValue> all = OverviewPage.ok(values.run(Caller.anonymous(), new QueryValues.Request(null, null, null, Grain.YEAR, true)));
+            List<PublicValue> all = PageFrame.ok(values.run(Caller.anonymous(), new QueryValues.Request(null, null, null, Grain.YEAR, true)));
             // Read after the release was named: a newer release may have come meanwhile, and is then read next time.
             now = new Kept(latest.number(), all.stream().collect(Collectors.groupingBy(PublicValue::indicator)));
             kept.set(now);

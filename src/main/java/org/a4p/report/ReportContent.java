@@ -51,8 +51,7 @@ final class ReportContent {
     ReportContent(Pack pack, Database database) {
         this.pack = pack;
         this.values = new ReadValues(pack, database);
-        this.scorecards = new ReadScorecard(new BuildScorecard(pack, database),
-                new BuildScorecard(pack, database, ValueQuery.Source.PUBLISHED), values);
+        this.scorecards = new ReadScorecard(pack, database, values);
         this.narratives = new ReadNarrative(pack, database.jdbi());
         this.sentences = new DraftSentences(pack, database, ValueQuery.Source.PUBLISHED);
     }
