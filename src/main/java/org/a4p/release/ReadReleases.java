@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.a4p.app.Failure;
 import org.a4p.app.Outcome;
 import org.a4p.db.Database;
@@ -60,6 +61,35 @@ public final class ReadReleases {
             return Outcome.ok(store.asOf(connection, number, indicator));
         } catch (SQLException e) {
             throw new StoreException("cannot read the release: " + e.getMessage(), e);
+        }
+    }
+
+    /** The latest release, empty before the first is published. */
+    public Optional<Release> latest() {
+        return list().stream().findFirst();
+    }
+
+    /**
+     * Streams the selected values of release {@code number} as it was published to {@code sink},
+     * in {@link ReleaseStore#eachAsOf}'s order, and returns the release; memory stays flat
+     * whatever the release's size.
+     */
+    public Outcome<Release> each(int number, ValueSelection selection, Consumer<ReleasedValue> sink) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            Optional<Release> release = store.release(connection, number);
+            if (release.isEmpty()) {
+                return Outcome.failed(Failure.notFound("there is no release " + number));
+            }
+            connection.setAutoCommit(false);
+            try {
+                store.eachAsOf(connection, number, selection, sink);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            return Outcome.ok(release.get());
+        } catch (SQLException e) {
+            throw new StoreException("cannot read release " + number + ": " + e.getMessage(), e);
         }
     }
 

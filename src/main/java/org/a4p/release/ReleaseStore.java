@@ -183,6 +183,56 @@ public final class ReleaseStore {
         }
     }
 
+    /**
+     * Streams the values of release {@code number} as it was published, selected, to {@code sink},
+     * ordered by indicator, org unit, period and disaggregation (the primary key's order, so no
+     * sort): one indicator's values for one org unit come together. Rows are fetched in batches,
+     * so memory does not grow with the release;
+     * the caller's connection must not be in auto-commit (PostgreSQL streams only in a transaction).
+     */
+    public void eachAsOf(Connection connection, int number, ValueSelection selection, java.util.function.Consumer<ReleasedValue> sink)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + VALUE_COLUMNS + " FROM release_value"
+                + " WHERE release_number <= ? AND (superseded_in IS NULL OR superseded_in > ?)");
+        List<Object> parameters = new ArrayList<>(List.of(number, number));
+        appendIn(sql, parameters, "indicator_id", selection.indicators());
+        appendIn(sql, parameters, "org_unit", selection.orgUnits());
+        appendIn(sql, parameters, "disaggregation", selection.disaggregations());
+        appendIn(sql, parameters, "grain", selection.grains().stream().map(g -> String.valueOf(g.code())).collect(java.util.stream.Collectors.toSet()));
+        if (selection.fromYear() != null) {
+            sql.append(" AND period_year >= ?");
+            parameters.add(selection.fromYear());
+        }
+        if (selection.toYear() != null) {
+            sql.append(" AND period_year <= ?");
+            parameters.add(selection.toYear());
+        }
+        if (selection.changedAfter() != null) {
+            sql.append(" AND release_number > ?");
+            parameters.add(selection.changedAfter());
+        }
+        sql.append(" ORDER BY indicator_id, org_unit, period, disaggregation");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            statement.setFetchSize(10_000);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(released(rs));
+                }
+            }
+        }
+    }
+
+    private static void appendIn(StringBuilder sql, List<Object> parameters, String column, java.util.Set<String> codes) {
+        if (codes.isEmpty()) {
+            return;
+        }
+        sql.append(" AND ").append(column).append(" IN (").append(String.join(", ", java.util.Collections.nCopies(codes.size(), "?"))).append(')');
+        codes.stream().sorted().forEach(parameters::add);
+    }
+
     /** Indicator, org unit, period, disaggregation, each in Java's string order (UTF-16 code units). */
     static final java.util.Comparator<ReleasedValue> CANONICAL = java.util.Comparator.comparing(ReleasedValue::indicator)
             .thenComparing(ReleasedValue::orgUnit).thenComparing(ReleasedValue::period).thenComparing(ReleasedValue::disaggregation);
@@ -252,14 +302,19 @@ public final class ReleaseStore {
         statement.setFetchSize(statement.getMaxRows() == 0 ? 10_000 : Math.min(10_000, statement.getMaxRows()));
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                int superseded = rs.getInt(13);
-                Integer supersededIn = rs.wasNull() ? null : superseded;
-                out.add(new ReleasedValue(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        nullableDouble(rs, 7), nullableLong(rs, 8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), rs.getInt(12),
-                        supersededIn));
+                out.add(released(rs));
             }
         }
         return out;
+    }
+
+    /** The row at the result's cursor, selected as {@link #VALUE_COLUMNS}. */
+    private static ReleasedValue released(ResultSet rs) throws SQLException {
+        int superseded = rs.getInt(13);
+        Integer supersededIn = rs.wasNull() ? null : superseded;
+        return new ReleasedValue(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                nullableDouble(rs, 7), nullableLong(rs, 8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), rs.getInt(12),
+                supersededIn);
     }
 
     private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
