@@ -93,6 +93,30 @@ public final class ReadReleases {
         }
     }
 
+    /** Streams the selected values that release {@code after} held and release {@code number} withdrew, as {@link #each} does. */
+    public void eachWithdrawn(int after, int number, ValueSelection selection, Consumer<ReleasedValue> sink) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                store.eachWithdrawn(connection, after, number, selection, sink);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read what release " + number + " withdrew: " + e.getMessage(), e);
+        }
+    }
+
+    /** The disaggregation labels of the latest release's values. */
+    public List<String> publishedDisaggregations() {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return store.publishedDisaggregations(connection);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the published disaggregations: " + e.getMessage(), e);
+        }
+    }
+
     /** Every release that published, revised or withdrew one value, oldest first. */
     public List<ReleasedValue> history(String indicator, String orgUnit, String period, String disaggregation) {
         try (Connection connection = database.dataSource().getConnection()) {

@@ -195,6 +195,30 @@ public final class ReleaseStore {
         StringBuilder sql = new StringBuilder("SELECT " + VALUE_COLUMNS + " FROM release_value"
                 + " WHERE release_number <= ? AND (superseded_in IS NULL OR superseded_in > ?)");
         List<Object> parameters = new ArrayList<>(List.of(number, number));
+        appendSelection(sql, parameters, selection);
+        if (selection.changedAfter() != null) {
+            sql.append(" AND release_number > ?");
+            parameters.add(selection.changedAfter());
+        }
+        stream(connection, sql, parameters, sink);
+    }
+
+    /**
+     * Streams the values that release {@code after} held and release {@code number} no longer
+     * does (a later release withdrew them), selected and ordered as {@link #eachAsOf}.
+     */
+    public void eachWithdrawn(Connection connection, int after, int number, ValueSelection selection,
+            java.util.function.Consumer<ReleasedValue> sink) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + VALUE_COLUMNS + " FROM release_value o WHERE o.release_number <= ?"
+                + " AND o.superseded_in > ? AND o.superseded_in <= ? AND NOT EXISTS (SELECT 1 FROM release_value n"
+                + " WHERE n.indicator_id = o.indicator_id AND n.org_unit = o.org_unit AND n.period = o.period"
+                + " AND n.disaggregation = o.disaggregation AND n.release_number <= ? AND (n.superseded_in IS NULL OR n.superseded_in > ?))");
+        List<Object> parameters = new ArrayList<>(List.of(after, after, number, number, number));
+        appendSelection(sql, parameters, selection);
+        stream(connection, sql, parameters, sink);
+    }
+
+    private static void appendSelection(StringBuilder sql, List<Object> parameters, ValueSelection selection) {
         appendIn(sql, parameters, "indicator_id", selection.indicators());
         appendIn(sql, parameters, "org_unit", selection.orgUnits());
         appendIn(sql, parameters, "disaggregation", selection.disaggregations());
@@ -207,10 +231,10 @@ public final class ReleaseStore {
             sql.append(" AND period_year <= ?");
             parameters.add(selection.toYear());
         }
-        if (selection.changedAfter() != null) {
-            sql.append(" AND release_number > ?");
-            parameters.add(selection.changedAfter());
-        }
+    }
+
+    private static void stream(Connection connection, StringBuilder sql, List<Object> parameters, java.util.function.Consumer<ReleasedValue> sink)
+            throws SQLException {
         sql.append(" ORDER BY indicator_id, org_unit, period, disaggregation");
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -223,6 +247,19 @@ public final class ReleaseStore {
                 }
             }
         }
+    }
+
+    /** The disaggregation labels of the latest release's values. */
+    public List<String> publishedDisaggregations(Connection connection) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT disaggregation FROM release_value"
+                + " WHERE superseded_in IS NULL ORDER BY disaggregation");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     private static void appendIn(StringBuilder sql, List<Object> parameters, String column, java.util.Set<String> codes) {

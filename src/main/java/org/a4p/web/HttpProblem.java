@@ -61,6 +61,11 @@ public final class HttpProblem extends RuntimeException {
         return new HttpProblem(403, "urn:a4p:problem:csrf", "Forbidden", detail, List.of());
     }
 
+    /** 406: no representation the route writes is one the caller accepts. */
+    public static HttpProblem notAcceptable(String detail) {
+        return new HttpProblem(406, "urn:a4p:problem:not-acceptable", "Not Acceptable", detail, List.of());
+    }
+
     /** 413: a body over the route's bound. */
     public static HttpProblem tooLarge(String detail) {
         return new HttpProblem(413, "urn:a4p:problem:too-large", "Content Too Large", detail, List.of());

@@ -16,6 +16,8 @@ import org.a4p.app.App;
 import org.a4p.app.Json;
 import org.a4p.pages.PageRoutes;
 import org.a4p.pages.ServerNotice;
+import org.a4p.sdmx.SdmxData;
+import org.a4p.sdmx.SdmxRoutes;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,7 @@ public final class WebServer {
         ApiRoutes api = new ApiRoutes(app, settings.trustForwardedProto());
         PageRoutes pages = new PageRoutes(app, new SessionCookie(settings.trustForwardedProto()), notice);
         Problems problems = new Problems(pages.errors());
+        SdmxRoutes sdmx = new SdmxRoutes(new SdmxData(app.pack(), app.releases()), app.clock());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -60,6 +63,7 @@ public final class WebServer {
             health.addTo(config.routes);
             docs.addTo(config);
             api.addTo(config);
+            sdmx.addTo(config.routes);
             pages.addTo(config);
             extraRoutes.accept(config);
         });

@@ -25,7 +25,7 @@ class MessagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "report"})
+    @ValueSource(strings = {"messages", "report", "sdmx"})
     void everyKeyIsInBothLanguages(String bundle) throws IOException {
         if (MessagesTest.class.getResource("/i18n/" + bundle + ".properties") == null) {
             return; // a bundle not built yet
