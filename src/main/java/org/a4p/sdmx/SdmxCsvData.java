@@ -18,7 +18,8 @@ import org.a4p.release.ReleasedValue;
  * the dimensions in key order, {@code TIME_PERIOD}, {@code OBS_VALUE}, then the attributes; one
  * row per observation, action {@code R} (replace), or {@code D} with the dimensions only for an
  * observation withdrawn since {@code updatedAfter}. A suppressed value is intentionally missing:
- * {@code NaN}, with {@code CONF_STATUS} {@code C}. Values are written in plain decimal notation.
+ * {@code NaN}, with {@code CONF_STATUS} {@code C}; a value that could not be computed (a share of
+ * nothing) is empty. Values are written in plain decimal notation.
  */
 final class SdmxCsvData implements DataWriter {
     static final List<String> HEADER;
@@ -51,7 +52,7 @@ final class SdmxCsvData implements DataWriter {
         for (Series.Observation observation : series.observations()) {
             ReleasedValue v = observation.value();
             List<Object> row = start(series, "R", v.period());
-            row.add(v.value() == null ? "NaN" : BigDecimal.valueOf(v.value()).stripTrailingZeros().toPlainString());
+            row.add(v.suppressed() ? "NaN" : v.value() == null ? "" : BigDecimal.valueOf(v.value()).stripTrailingZeros().toPlainString());
             row.add(series.unit());
             row.add(observation.status());
             row.add(v.suppressed() ? "C" : "F");

@@ -136,7 +136,7 @@ public final class SdmxRoutes {
             throw HttpProblem.notFound("there is no " + resource + " " + (agency == null ? "*" : agency) + ":" + (id == null ? "*" : id) + "("
                     + (version == null ? "*" : version) + "); this server maintains agency " + DataStructure.AGENCY + ", version " + DataStructure.VERSION);
         }
-        ctx.contentType(mediaType).result(Json.write(message));
+        ctx.contentType(mediaType).result(Json.write(message).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The query string, one value per parameter; a parameter given twice is refused. */
