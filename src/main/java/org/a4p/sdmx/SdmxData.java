@@ -1,6 +1,8 @@
 package org.a4p.sdmx;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.a4p.i18n.Language;
 import org.a4p.indicators.Grain;
 import org.a4p.indicators.Period;
 import org.a4p.pack.Indicator;
@@ -37,10 +40,12 @@ import org.a4p.release.ValueSelection;
 public final class SdmxData {
     private final Pack pack;
     private final ReadReleases releases;
+    private final Clock clock;
 
-    public SdmxData(Pack pack, ReadReleases releases) {
+    public SdmxData(Pack pack, ReadReleases releases, Clock clock) {
         this.pack = pack;
         this.releases = releases;
+        this.clock = clock;
     }
 
     public Optional<Release> latest() {
@@ -52,11 +57,30 @@ public final class SdmxData {
         return new DataStructure(pack, releases.publishedDisaggregations());
     }
 
+    /** The two data formats: SDMX-JSON 2.0 and SDMX-CSV 2.0. */
+    public enum Format {
+        JSON, CSV
+    }
+
     /**
-     * Writes what {@code query} selects of {@code release} and returns the number of observations
-     * written. Nothing is written, not even the message's start, when nothing matches.
+     * Writes what {@code query} selects of {@code release} (the latest for the REST API, any for an
+     * export) to {@code out} and returns the number of observations written. Nothing is written, not
+     * even the message's start, when nothing matches. {@code self}: the message's own link.
      */
-    public long write(Release release, SdmxQuery query, DataStructure structure, DataWriter writer) throws IOException {
+    public long write(Release release, SdmxQuery query, Format format, OutputStream out, Language language, String self) throws IOException {
+        DataStructure structure = structure();
+        DataWriter writer = format == Format.CSV ? new SdmxCsvData(out, structure)
+                : new SdmxJsonData(out, structure, language, clock.instant(), self);
+        return write(release, query, structure, writer);
+    }
+
+    /** Every value of {@code release} as SDMX. */
+    public long write(Release release, Format format, OutputStream out, Language language) throws IOException {
+        return write(release, SdmxQuery.parse(null, Map.of()), format, out, language,
+                "/sdmx/data/dataflow/" + DataStructure.AGENCY + "/" + DataStructure.FLOW + "/" + DataStructure.VERSION + "/all");
+    }
+
+    private long write(Release release, SdmxQuery query, DataStructure structure, DataWriter writer) throws IOException {
         Optional<ValueSelection> selection = selection(query, structure);
         if (selection.isEmpty()) {
             return 0;

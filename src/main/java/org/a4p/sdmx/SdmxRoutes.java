@@ -80,15 +80,12 @@ public final class SdmxRoutes {
             ctx.status(304);
             return;
         }
-        DataStructure structure = data.structure();
         ctx.contentType(representation.mediaType() + (representation.csv() ? "; charset=utf-8" : ""));
         if (representation.csv()) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + DataStructure.FLOW + "-release-" + release.number() + ".csv\"");
         }
         OutputStream out = ctx.outputStream();
-        DataWriter writer = representation.csv() ? new SdmxCsvData(out, structure)
-                : new SdmxJsonData(out, structure, language, clock.instant(), self(ctx));
-        long observations = data.write(release, query, structure, writer);
+        long observations = data.write(release, query, representation.csv() ? SdmxData.Format.CSV : SdmxData.Format.JSON, out, language, self(ctx));
         if (observations == 0) {
             ctx.removeHeader("ETag");
             throw HttpProblem.notFound("no published value matches the query (SDMX 100, no results found): check the key's codes against"

@@ -45,7 +45,7 @@ public final class WebServer {
         ApiRoutes api = new ApiRoutes(app, settings.trustForwardedProto());
         PageRoutes pages = new PageRoutes(app, new SessionCookie(settings.trustForwardedProto()), notice);
         Problems problems = new Problems(pages.errors());
-        SdmxRoutes sdmx = new SdmxRoutes(new SdmxData(app.pack(), app.releases()), app.clock());
+        SdmxRoutes sdmx = new SdmxRoutes(new SdmxData(app.pack(), app.releases(), app.clock()), app.clock());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
