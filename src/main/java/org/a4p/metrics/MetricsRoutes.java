@@ -28,6 +28,7 @@ public final class MetricsRoutes {
     }
 
     public void addTo(JavalinConfig config) {
+        metrics.bind();
         // Runs once the response is written, errors and refusals included.
         config.requestLogger.http((ctx, milliseconds) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(),
                 Duration.ofNanos((long) (milliseconds * 1_000_000))));
