@@ -31,7 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MethodSource("org.a4p.testing.Databases#databases")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeoApiTest {
-    static final String FATALITIES = "casualty_id,incident_date,mission,personnel_type,incident_type,gender,nationality,name";
     static final String ASSESSMENTS = "site,mission,assessed_on,pillar,risk_level";
     static final String HIGH_RISK = "P5.ENVIRONMENT_HIGH_RISK";
 
@@ -205,7 +204,7 @@ class GeoApiTest {
     }
 
     private long submit(String type, String rows) {
-        String header = type.equals("fatality") ? FATALITIES : ASSESSMENTS;
+        String header = type.equals("fatality") ? ReadingApiTest.HEADER : ASSESSMENTS;
         HttpResponse<String> imported = http.send("POST", "/api/v1/submissions?type=" + type, analyst,
                 ApiClient.Body.file(type + ".csv", header + "\n" + rows));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);

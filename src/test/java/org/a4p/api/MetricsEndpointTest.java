@@ -31,7 +31,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MethodSource("org.a4p.testing.Databases#databases")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsEndpointTest {
-    static final String HEADER = "casualty_id,incident_date,mission,personnel_type,incident_type,gender,nationality,name";
     /** A restricted field's value (the fatality's name) and a user's name, planted to be looked for in the scrape. */
     static final String PLANTED_NAME = "Ozymandias Planted-Victim";
     static final String PLANTED_USER = "quartermain-zed";
@@ -53,13 +52,13 @@ class MetricsEndpointTest {
         planted = api.token(PLANTED_USER);
         before = scrape();
         // Accepted: 4 rows, one with a restricted name. Rejected: 3 rows, one with an impossible date.
-        StringBuilder accepted = new StringBuilder(HEADER).append('\n');
+        StringBuilder accepted = new StringBuilder(ReadingApiTest.HEADER).append('\n');
         for (int i = 1; i <= 4; i++) {
             accepted.append("MINUSCA-2020-03-0000").append(i).append(",2020-03-0").append(i).append(",MINUSCA,military,malicious_act,M,BGD,")
                     .append(i == 1 ? PLANTED_NAME : "").append('\n');
         }
         assertThat(upload(accepted.toString()).statusCode()).isEqualTo(201);
-        String rejected = HEADER + "\nMONUSCO-2020-04-00001,2020-04-01,MONUSCO,military,malicious_act,M,IND,\n"
+        String rejected = ReadingApiTest.HEADER + "\nMONUSCO-2020-04-00001,2020-04-01,MONUSCO,military,malicious_act,M,IND,\n"
                 + "MONUSCO-2020-04-00002,2020-02-31,MONUSCO,military,malicious_act,M,IND,\n"
                 + "MONUSCO-2020-04-00003,2020-04-03,MONUSCO,military,malicious_act,M,IND,\n";
         assertThat(upload(rejected).statusCode()).isEqualTo(422);
