@@ -67,6 +67,8 @@ final class ApiPolicy {
             everyone("GET", "/api/v1/releases/{number}"),
             everyone("GET", "/api/v1/values/history"),
             everyone("GET", "/api/v1/values/explain"),
+            everyone("GET", "/api/v1/geo/missions"),
+            everyone("GET", "/api/v1/geo/sites"),
             signedIn("GET", "/api/v1/users", ADMINS),
             signedIn("POST", "/api/v1/users", ADMINS),
             signedIn("POST", "/api/v1/users/{name}/disable", ADMINS),

@@ -7,6 +7,7 @@ import org.a4p.disclosure.ReadRecords;
 import org.a4p.disclosure.ReadScorecard;
 import org.a4p.disclosure.ReadValues;
 import org.a4p.explain.ExplainValue;
+import org.a4p.geo.MapValues;
 import org.a4p.indicators.ValueQuery;
 import org.a4p.ingest.SubmitRecords;
 import org.a4p.ingest.ViewSubmissions;
@@ -18,7 +19,7 @@ import org.a4p.web.SessionCookie;
 /**
  * The JSON API under {@code /api/v1}, wired with plain constructors over one {@link App}: the
  * guard that applies {@link ApiPolicy} before every route under {@code /api}, and the route tables
- * of sessions, catalogue, figures, records, submissions and users.
+ * of sessions, catalogue, figures, records, submissions, users, releases and maps.
  */
 public final class ApiRoutes {
     private final ApiGuard guard;
@@ -29,6 +30,7 @@ public final class ApiRoutes {
     private final SubmissionRoutes submissions;
     private final UserRoutes users;
     private final ReleaseRoutes releases;
+    private final GeoRoutes geo;
 
     /** {@code trustForwardedProto}: see {@link org.a4p.web.ServerSettings#trustForwardedProto()}. */
     public ApiRoutes(App app, boolean trustForwardedProto) {
@@ -45,6 +47,7 @@ public final class ApiRoutes {
                 new ViewSubmissions(app.pack(), app.database()), app.workflow());
         this.releases = new ReleaseRoutes(app.publishRelease(), app.releases());
         this.users = new UserRoutes(app.accounts());
+        this.geo = new GeoRoutes(new MapValues(app.pack(), readValues));
     }
 
     public void addTo(JavalinConfig config) {
@@ -58,5 +61,6 @@ public final class ApiRoutes {
         submissions.addTo(config.routes);
         users.addTo(config.routes);
         releases.addTo(config.routes);
+        geo.addTo(config.routes);
     }
 }

@@ -10,6 +10,7 @@ import org.a4p.db.Database;
 import org.a4p.indicators.IndicatorEngine;
 import org.a4p.indicators.PackFormulas;
 import org.a4p.ingest.Importer;
+import org.a4p.metrics.Metrics;
 import org.a4p.pack.Pack;
 import org.a4p.pack.PackException;
 import org.a4p.pack.PackProblem;
@@ -20,7 +21,7 @@ import org.a4p.release.PublishRelease;
 import org.a4p.release.ReadReleases;
 import org.a4p.workflow.ChangeSubmissionStatus;
 
-/** Wires the product together with plain constructors: pack, database, engine, importer, accounts, workflow, releases. */
+/** Wires the product together with plain constructors: pack, database, engine, importer, accounts, workflow, releases, metrics. */
 public final class App implements AutoCloseable {
     private final Pack pack;
     private final Database database;
@@ -32,6 +33,7 @@ public final class App implements AutoCloseable {
     private final ReadReleases releases;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Metrics metrics;
 
     public App(Pack pack, Database database) {
         this(pack, database, Clock.systemUTC());
@@ -45,12 +47,14 @@ public final class App implements AutoCloseable {
         new RecordTables(database).ensure(pack.recordTypes().values());
         this.engine = new IndicatorEngine(pack, database.dialect());
         this.audit = new AuditTrail(clock);
-        this.importer = new Importer(database, pack, engine, audit);
+        this.releases = new ReadReleases(pack, database);
+        this.metrics = new Metrics(releases::latestNumber);
+        Importer.Refresh refresh = metrics.timed(engine);
+        this.importer = new Importer(database, pack, refresh, audit, metrics);
         new RecordPackLoad(audit, database.dataSource()).run(pack);
         this.accounts = new Accounts(database.jdbi(), pack.orgUnits(), clock, audit);
-        this.workflow = new ChangeSubmissionStatus(pack, database, importer, engine, audit, clock);
-        this.publishRelease = new PublishRelease(pack, database, audit, clock);
-        this.releases = new ReadReleases(pack, database);
+        this.workflow = new ChangeSubmissionStatus(pack, database, importer, refresh, audit, clock);
+        this.publishRelease = new PublishRelease(pack, database, audit, clock, metrics);
     }
 
     /** Opens the product on a database target (URL or folder) and a pack folder (null for the bundled pack). */
@@ -104,8 +108,14 @@ public final class App implements AutoCloseable {
         return audit;
     }
 
+    /** What the product counts, served at {@code GET /metrics}. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
+        metrics.close();
         database.close();
     }
 }

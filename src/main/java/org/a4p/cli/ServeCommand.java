@@ -12,10 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves the HTTP API (/api/v1; GET /health, /ready, /api/docs)"
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves the HTTP API (/api/v1; GET /health, /ready, /api/docs, /metrics)"
         + " until stopped with Ctrl-C or SIGTERM; requests in flight then get up to 30 s to finish. While it runs on an H2 folder,"
-        + " other commands still work on it.")
+        + " other commands still work on it. With A4P_METRICS_TOKEN set in the environment, GET /metrics asks for it as a bearer token.")
 final class ServeCommand implements Callable<Integer> {
+    /** From the environment, not an option: a token on the command line shows in every process list. */
+    static final String METRICS_TOKEN = "A4P_METRICS_TOKEN";
+
     @Spec
     CommandSpec spec;
 
@@ -44,7 +47,8 @@ final class ServeCommand implements Callable<Integer> {
         App app = Main.database(spec).open();
         WebServer server;
         try {
-            server = WebServer.start(app, new ServerSettings(host, port, ServerSettings.DEFAULT_STOP_TIMEOUT, trustForwardedProto));
+            server = WebServer.start(app, new ServerSettings(host, port, ServerSettings.DEFAULT_STOP_TIMEOUT, trustForwardedProto, null)
+                    .withMetricsToken(System.getenv(METRICS_TOKEN)));
         } catch (RuntimeException e) {
             app.close();
             throw e;

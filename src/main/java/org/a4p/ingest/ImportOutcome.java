@@ -12,8 +12,14 @@ public sealed interface ImportOutcome {
         return warnings().stream().filter(w -> w.expected().startsWith(PlausibilityFinding.IMPLAUSIBLE)).toList();
     }
 
-    /** Every error found; nothing was written. */
-    record Rejected(List<RowIssue> errors, long errorCount, List<RowIssue> warnings) implements ImportOutcome {}
+    /** Every error found; nothing was written, so all {@code rowsRead} rows were refused. */
+    record Rejected(List<RowIssue> errors, long errorCount, List<RowIssue> warnings, long rowsRead) implements ImportOutcome {
+
+        /** The groups and months a plausibility rule held back (the import was otherwise sound). */
+        public List<RowIssue> heldBack() {
+            return errors.stream().filter(e -> e.expected().startsWith(PlausibilityFinding.IMPLAUSIBLE)).toList();
+        }
+    }
 
     /** Written in one transaction; one submission per file. */
     record Accepted(List<SubmissionSummary> submissions, List<Change> changes, List<RowIssue> warnings,

@@ -41,26 +41,42 @@ public final class Importer {
         void refresh(Connection connection, Set<String> recordTypes, Set<Integer> years) throws SQLException;
     }
 
+    /** Told the outcome of every import, accepted or rejected (the metrics count them). */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = outcome -> { };
+
+        void imported(ImportOutcome outcome);
+    }
+
     private final Database database;
     private final Pack pack;
     private final Refresh refresh;
     private final AuditTrail audit;
+    private final Listener listener;
     private final SubmissionStore submissionStore = new SubmissionStore();
     private final LockStore locks = new LockStore();
 
-    public Importer(Database database, Pack pack, Refresh refresh, AuditTrail audit) {
+    public Importer(Database database, Pack pack, Refresh refresh, AuditTrail audit, Listener listener) {
         this.database = database;
         this.pack = pack;
         this.refresh = refresh;
         this.audit = audit;
+        this.listener = listener;
     }
 
     /** The same importer, leaving the indicators to be refreshed by the caller (the demo: seventy files, one refresh). */
     public Importer deferringRefresh() {
-        return new Importer(database, pack, (connection, recordTypes, years) -> { }, audit);
+        return new Importer(database, pack, (connection, recordTypes, years) -> { }, audit, listener);
     }
 
     public ImportOutcome run(ImportRequest request, Progress progress) {
+        ImportOutcome outcome = importFiles(request, progress);
+        listener.imported(outcome);
+        return outcome;
+    }
+
+    private ImportOutcome importFiles(ImportRequest request, Progress progress) {
         RecordType type = pack.recordType(request.recordType()).orElseThrow(
                 () -> new IllegalArgumentException("unknown record type '" + request.recordType() + "'; known: "
                         + pack.recordTypes().keySet()));
@@ -90,7 +106,7 @@ public final class Importer {
         if (errorCount > 0) {
             progress.done();
             recordRejection(type, request, perFile, Map.of());
-            return new ImportOutcome.Rejected(errors, errorCount, warnings);
+            return new ImportOutcome.Rejected(errors, errorCount, warnings, rowsRead(perFile));
         }
         long parsed = System.nanoTime();
         new RecordTables(database).ensure(List.of(type));
@@ -139,7 +155,11 @@ public final class Importer {
         Map<String, Long> byFile = new HashMap<>();
         heldBack.issues.forEach(issue -> byFile.merge(issue.file(), 1L, Long::sum));
         recordRejection(type, request, perFile, byFile);
-        return new ImportOutcome.Rejected(heldBack.issues, heldBack.count, warnings);
+        return new ImportOutcome.Rejected(heldBack.issues, heldBack.count, warnings, rowsRead(perFile));
+    }
+
+    private static long rowsRead(List<Issues> perFile) {
+        return perFile.stream().mapToLong(Issues::rowsRead).sum();
     }
 
     /**

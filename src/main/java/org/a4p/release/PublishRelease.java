@@ -50,6 +50,12 @@ public final class PublishRelease {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishRelease.class);
     public record Request(Actor actor, String note) {}
 
+    /** Told of every release once it is committed (the metrics count them). */
+    @FunctionalInterface
+    public interface Listener {
+        void published(Release release);
+    }
+
     private static final Comparator<PublicValue> ORDER = Comparator.comparing(PublicValue::orgUnit)
             .thenComparing(PublicValue::period).thenComparing(PublicValue::disaggregation);
 
@@ -59,15 +65,17 @@ public final class PublishRelease {
     private final SmallCells smallCells;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Listener listener;
     private final ReleaseStore store = new ReleaseStore();
 
-    public PublishRelease(Pack pack, Database database, AuditTrail audit, Clock clock) {
+    public PublishRelease(Pack pack, Database database, AuditTrail audit, Clock clock, Listener listener) {
         this.pack = pack;
         this.database = database;
         this.approved = IndicatorEngine.approvedOnly(pack, database.dialect());
         this.smallCells = new SmallCells(pack);
         this.audit = audit;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public Outcome<Release> run(Request request) {
@@ -86,6 +94,7 @@ public final class PublishRelease {
                 if (outcome instanceof Outcome.Ok<Release> ok) {
                     audit.append(connection, event(request.actor(), ok.value()));
                     connection.commit();
+                    listener.published(ok.value());
                 } else {
                     connection.rollback();
                 }

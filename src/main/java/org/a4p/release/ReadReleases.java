@@ -33,6 +33,15 @@ public final class ReadReleases {
         }
     }
 
+    /** The number of the latest release, 0 before the first: read from the database, so it counts every instance's. */
+    public int latestNumber() {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return store.latestNumber(connection);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the releases: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code kind} null for every change, else added, revised or withdrawn. */
     public Outcome<Changes> changes(int number, String kind, int limit) {
         if (kind != null && !List.of(ReleasedValue.ADDED, ReleasedValue.REVISED, ReleasedValue.WITHDRAWN).contains(kind)) {

@@ -64,6 +64,15 @@ public final class ReleaseStore {
                 + " submissions, content_sha256 FROM app_release ORDER BY release_number DESC", null);
     }
 
+    /** The number of the latest release, 0 before the first. */
+    int latestNumber(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT MAX(release_number) FROM app_release");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     public java.util.Optional<Release> release(Connection connection, int number) throws SQLException {
         return readReleases(connection, "SELECT release_number, published_at, published_by, note, values_count, added, revised, withdrawn,"
                 + " submissions, content_sha256 FROM app_release WHERE release_number = ?", number).stream().findFirst();

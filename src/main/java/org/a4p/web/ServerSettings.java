@@ -7,9 +7,10 @@ import java.time.Duration;
  * port (tests). {@code trustForwardedProto}: the server sits behind a reverse proxy that terminates
  * TLS and sets {@code X-Forwarded-Proto}, so that header, and not the plain connection from the
  * proxy, says whether the browser's request came over HTTPS (the session cookie is then
- * {@code Secure}). Off by default: without a proxy any client could set it.
+ * {@code Secure}). Off by default: without a proxy any client could set it. {@code metricsToken}: the
+ * bearer token {@code GET /metrics} asks of a scraper; null leaves it open to whoever reaches the port.
  */
-public record ServerSettings(String host, int port, Duration stopTimeout, boolean trustForwardedProto) {
+public record ServerSettings(String host, int port, Duration stopTimeout, boolean trustForwardedProto, String metricsToken) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 7070;
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -21,7 +22,7 @@ public record ServerSettings(String host, int port, Duration stopTimeout, boolea
     }
 
     public ServerSettings(String host, int port, Duration stopTimeout) {
-        this(host, port, stopTimeout, false);
+        this(host, port, stopTimeout, false, null);
     }
 
     public static ServerSettings loopback(int port) {
@@ -29,6 +30,11 @@ public record ServerSettings(String host, int port, Duration stopTimeout, boolea
     }
 
     public ServerSettings trustingForwardedProto() {
-        return new ServerSettings(host, port, stopTimeout, true);
+        return new ServerSettings(host, port, stopTimeout, true, metricsToken);
+    }
+
+    /** {@code token} null or blank: /metrics open. */
+    public ServerSettings withMetricsToken(String token) {
+        return new ServerSettings(host, port, stopTimeout, trustForwardedProto, token == null || token.isBlank() ? null : token);
     }
 }

@@ -14,6 +14,7 @@ import org.a4p.api.ApiDocs;
 import org.a4p.api.ApiRoutes;
 import org.a4p.app.App;
 import org.a4p.app.Json;
+import org.a4p.metrics.MetricsRoutes;
 import org.a4p.pages.PageRoutes;
 import org.a4p.pages.ServerNotice;
 import org.a4p.sdmx.SdmxData;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server over one {@link App}: Javalin on Jetty, the API and the web pages, one
- * exception mapper, security headers, and a graceful stop (no new connections; requests in flight
+ * exception mapper, security headers, metrics, and a graceful stop (no new connections; requests in flight
  * get up to {@link ServerSettings#stopTimeout()} to finish).
  */
 public final class WebServer {
@@ -44,6 +45,7 @@ public final class WebServer {
         ApiDocs docs = new ApiDocs();
         ApiRoutes api = new ApiRoutes(app, settings.trustForwardedProto());
         PageRoutes pages = new PageRoutes(app, new SessionCookie(settings.trustForwardedProto()), notice);
+        MetricsRoutes metrics = new MetricsRoutes(app.metrics(), settings.metricsToken());
         Problems problems = new Problems(pages.errors());
         SdmxRoutes sdmx = new SdmxRoutes(new SdmxData(app.pack(), app.releases(), app.clock()), app.clock());
         this.javalin = Javalin.create(config -> {
@@ -61,6 +63,7 @@ public final class WebServer {
             });
             problems.register(config);
             health.addTo(config.routes);
+            metrics.addTo(config);
             docs.addTo(config);
             api.addTo(config);
             sdmx.addTo(config.routes);

@@ -92,6 +92,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/releases/{number}", Sample.get("/api/v1/releases/1?change=added&limit=10")),
             Map.entry("GET /api/v1/values/history", Sample.get("/api/v1/values/history?indicator=P4.FATALITIES_ALL&org_unit=MINUSCA&period=2021")),
             Map.entry("GET /api/v1/values/explain", Sample.get("/api/v1/values/explain?indicator=P4.FATALITIES_ALL&org_unit=MINUSCA&period=2021")),
+            Map.entry("GET /api/v1/geo/missions", Sample.get("/api/v1/geo/missions?indicator=P4.FATALITIES_ALL")),
+            Map.entry("GET /api/v1/geo/sites", Sample.get("/api/v1/geo/sites?mission=MINUSCA")),
             Map.entry("GET /api/v1/users", Sample.get("/api/v1/users")),
             Map.entry("POST /api/v1/users", Sample.with("/api/v1/users",
                     "{\"name\":\"Not A Name\",\"role\":\"analyst\",\"missions\":[],\"password\":\"" + ApiFixture.PASSWORD + "\"}")),
