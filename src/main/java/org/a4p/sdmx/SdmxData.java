@@ -52,9 +52,23 @@ public final class SdmxData {
         return releases.latest();
     }
 
-    /** The structure of the latest release's values (its disaggregations are among its codes). */
+    /** A structure and the latest release it was built on. */
+    private record Built(int release, DataStructure structure) {}
+
+    private volatile Built built;
+
+    /**
+     * The structure of the latest release's values (its disaggregations are among its codes),
+     * built once per release: finding the disaggregations reads the whole value table.
+     */
     public DataStructure structure() {
-        return new DataStructure(pack, releases.publishedDisaggregations());
+        int latest = latest().map(Release::number).orElse(0);
+        Built now = built;
+        if (now == null || now.release() != latest) {
+            now = new Built(latest, new DataStructure(pack, releases.publishedDisaggregations()));
+            built = now;
+        }
+        return now.structure();
     }
 
     /** The two data formats: SDMX-JSON 2.0 and SDMX-CSV 2.0. */
