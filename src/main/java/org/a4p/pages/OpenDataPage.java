@@ -1,0 +1,127 @@
+package org.a4p.pages;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import org.a4p.app.App;
+import org.a4p.i18n.Messages;
+import org.a4p.opendata.ExportFormat;
+import org.a4p.opendata.ExportRelease;
+import org.a4p.opendata.ValueColumn;
+import org.a4p.release.ReadReleases;
+import org.a4p.release.Release;
+import org.a4p.release.ReleasedValue;
+import org.a4p.web.HttpProblem;
+
+/**
+ * {@code /open-data}: every published release, newest first, with its downloads; {@code
+ * /open-data/releases/{n}}: what one release added, revised and withdrew; and the downloads
+ * themselves, streamed by {@link ExportRelease} (as {@code ./a4p export} writes them). Public: no
+ * sign-in. {@code n} may be {@code latest}. A release never changes, so each download carries an
+ * ETag from the release's number and digest (and the pack's, for the units and dictionary), and
+ * a matching If-None-Match is answered 304.
+ */
+public final class OpenDataPage implements PageRoutes.PageTable {
+    public record Listing(List<Release> releases, List<ValueColumn> columns, int smallCellThreshold) {}
+
+    public record Changes(Release release, String kind, List<ReleasedValue> changes, int limit, java.util.Map<String, String> units) {
+        public boolean limited() {
+            return changes.size() >= limit;
+        }
+
+        public String unit(String indicator) {
+            return units.getOrDefault(indicator, "count");
+        }
+    }
+
+    /** At most this many changes on a release's page; the downloads hold them all. */
+    static final int CHANGES_SHOWN = 500;
+
+    private final PageFrame frame;
+    private final ReadReleases releases;
+    private final ExportRelease export;
+    private final String packDigest;
+    private final int smallCellThreshold;
+    private final java.util.Map<String, String> units;
+
+    OpenDataPage(App app, PageFrame frame) {
+        this.frame = frame;
+        this.releases = app.releases();
+        this.export = new ExportRelease(app.pack(), app.releases());
+        this.packDigest = app.pack().digest();
+        this.smallCellThreshold = app.pack().settings().smallCellThreshold();
+        this.units = app.pack().indicators().stream().collect(java.util.stream.Collectors.toMap(i -> i.id(), i -> i.unit()));
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/open-data", this::list);
+        routes.get("/open-data/releases/{n}", this::release);
+        routes.get("/open-data/releases/{n}/{file}", this::download);
+    }
+
+    private void list(Context ctx) {
+        Messages words = PageFrame.words(ctx);
+        Page page = frame.page(ctx, words.get("opendata.title"), "opendata");
+        List<Release> newestFirst = releases.list().stream().sorted(java.util.Comparator.comparingInt(Release::number).reversed()).toList();
+        PageFrame.send(ctx, "opendata.jte", "page", page, "listing",
+                new Listing(newestFirst, Arrays.asList(ValueColumn.values()), smallCellThreshold));
+    }
+
+    private void release(Context ctx) {
+        Release release = PageFrame.ok(export.release(ctx.pathParam("n")));
+        String kind = ctx.queryParam("change");
+        ReadReleases.Changes changes = PageFrame.ok(releases.changes(release.number(), kind, CHANGES_SHOWN));
+        Messages words = PageFrame.words(ctx);
+        Page page = frame.page(ctx, words.get("opendata.release.title", release.number()), "opendata");
+        PageFrame.send(ctx, "opendatarelease.jte", "page", page, "view", new Changes(release, kind, changes.changes(), CHANGES_SHOWN, units));
+    }
+
+    private void download(Context ctx) throws IOException {
+        String which = ctx.pathParam("n");
+        Release release = PageFrame.ok(export.release(which));
+        String file = ctx.pathParam("file");
+        ExportFormat format = switch (file) {
+            case "values.csv" -> ExportFormat.CSV;
+            case "values.json" -> ExportFormat.JSON;
+            case "dictionary.json" -> null;
+            default -> {
+                if (file.equals("release-" + which + ".zip") || file.equals("release-" + release.number() + ".zip")) {
+                    yield ExportFormat.ZIP;
+                }
+                throw HttpProblem.notFound(PageFrame.words(ctx).get("error.nothing_here", ctx.path()));
+            }
+        };
+        String etag = "\"" + file.replace(".", "-") + "-r" + release.number() + "-" + release.contentSha256().substring(0, 16) + "-p"
+                + packDigest.substring(0, 8) + "\"";
+        ctx.header("ETag", etag);
+        // A numbered release never changes; "latest" moves on with the next release, so caches ask again.
+        ctx.header("Cache-Control", which.equals("latest") ? "public, no-cache" : "public, max-age=86400");
+        if (matches(ctx.header("If-None-Match"), etag)) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        String name = format == null ? "a4p-release-" + release.number() + "-dictionary.json" : format.fileName(release.number());
+        ctx.contentType(format == null ? "application/json" : format.mediaType());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        OutputStream out = ctx.outputStream();
+        if (format == null) {
+            export.writeDictionary(out);
+        } else {
+            export.write(release, format, out);
+        }
+    }
+
+    /** If-None-Match holds this ETag (or is *), weak or strong alike. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        return Arrays.stream(ifNoneMatch.split(",")).map(String::strip).map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
+    }
+}
