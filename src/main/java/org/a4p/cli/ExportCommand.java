@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import org.a4p.app.App;
 import org.a4p.opendata.ExportFormat;
@@ -60,15 +61,12 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Writes to a temporary file beside {@code target} and moves it into place only once complete: never a half-written file. */
     private <T> T writeWhole(Path target, Content<T> content) {
-        Path temporary;
-        try {
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
-        } catch (IOException e) {
-            throw new UsageProblem("cannot write " + out + ": " + e.getMessage());
-        }
+        // Named by hand rather than by createTempFile, whose file only its owner may read: the export gets the umask's permissions.
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
         try {
             T result;
-            try (OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+            try (OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16)) {
                 result = content.writeTo(stream);
             }
             try {
