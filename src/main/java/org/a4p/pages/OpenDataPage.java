@@ -33,6 +33,15 @@ public final class OpenDataPage implements PageRoutes.PageTable {
             return changes.size() >= limit;
         }
 
+        /** How many values the release added, revised or withdrew. */
+        public int count(String kind) {
+            return switch (kind) {
+                case ReleasedValue.ADDED -> release.added();
+                case ReleasedValue.REVISED -> release.revised();
+                default -> release.withdrawn();
+            };
+        }
+
         public String unit(String indicator) {
             return units.getOrDefault(indicator, "count");
         }
