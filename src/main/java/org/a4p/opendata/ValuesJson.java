@@ -27,10 +27,6 @@ final class ValuesJson implements ReleaseWriter {
 
     @Override
     public long write(Release release, OutputStream out) throws IOException {
-        return writeCounted(release, out).values();
-    }
-
-    ReleaseValues.Counted writeCounted(Release release, OutputStream out) throws IOException {
         ValueColumn[] columns = ValueColumn.values();
         ReleaseValues.Counted count;
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -53,7 +49,7 @@ final class ValuesJson implements ReleaseWriter {
             json.writeEndArray();
             json.writeEndObject();
         }
-        return count;
+        return count.values();
     }
 
     static void writeRelease(JsonGenerator json, Release release) throws IOException {

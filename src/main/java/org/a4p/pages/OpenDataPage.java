@@ -3,15 +3,20 @@ package org.a4p.pages;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.a4p.app.App;
 import org.a4p.i18n.Messages;
 import org.a4p.opendata.ExportFormat;
 import org.a4p.opendata.ExportRelease;
 import org.a4p.opendata.ValueColumn;
+import org.a4p.pack.Indicator;
 import org.a4p.release.ReadReleases;
 import org.a4p.release.Release;
 import org.a4p.release.ReleasedValue;
@@ -28,7 +33,7 @@ import org.a4p.web.HttpProblem;
 public final class OpenDataPage implements PageRoutes.PageTable {
     public record Listing(List<Release> releases, List<ValueColumn> columns, int smallCellThreshold) {}
 
-    public record Changes(Release release, String kind, List<ReleasedValue> changes, int limit, java.util.Map<String, String> units) {
+    public record Changes(Release release, String kind, List<ReleasedValue> changes, int limit, Map<String, String> units) {
         public boolean limited() {
             return changes.size() >= limit;
         }
@@ -52,19 +57,14 @@ public final class OpenDataPage implements PageRoutes.PageTable {
     /** Zips kept, by ETag: a release never changes, and its zip takes two passes over it (44 s for the demo's 851,940 values, 8 MB). */
     private static final int KEPT_ZIPS = 2;
 
-    private final java.util.Map<String, byte[]> zips = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
-            return size() > KEPT_ZIPS;
-        }
-    });
+    private final Map<String, byte[]> zips = LastUsed.keeping(KEPT_ZIPS);
 
     private final PageFrame frame;
     private final ReadReleases releases;
     private final ExportRelease export;
     private final String packDigest;
     private final int smallCellThreshold;
-    private final java.util.Map<String, String> units;
+    private final Map<String, String> units;
 
     OpenDataPage(App app, PageFrame frame) {
         this.frame = frame;
@@ -72,7 +72,7 @@ public final class OpenDataPage implements PageRoutes.PageTable {
         this.export = new ExportRelease(app.pack(), app.releases());
         this.packDigest = app.pack().digest();
         this.smallCellThreshold = app.pack().settings().smallCellThreshold();
-        this.units = app.pack().indicators().stream().collect(java.util.stream.Collectors.toMap(i -> i.id(), i -> i.unit()));
+        this.units = app.pack().indicators().stream().collect(Collectors.toMap(Indicator::id, Indicator::unit));
     }
 
     @Override
@@ -85,7 +85,7 @@ public final class OpenDataPage implements PageRoutes.PageTable {
     private void list(Context ctx) {
         Messages words = PageFrame.words(ctx);
         Page page = frame.page(ctx, words.get("opendata.title"), "opendata");
-        List<Release> newestFirst = releases.list().stream().sorted(java.util.Comparator.comparingInt(Release::number).reversed()).toList();
+        List<Release> newestFirst = releases.list().stream().sorted(Comparator.comparingInt(Release::number).reversed()).toList();
         PageFrame.send(ctx, "opendata.jte", "page", page, "listing",
                 new Listing(newestFirst, Arrays.asList(ValueColumn.values()), smallCellThreshold));
     }
@@ -141,7 +141,7 @@ public final class OpenDataPage implements PageRoutes.PageTable {
     private byte[] zip(Release release, String etag) throws IOException {
         byte[] zip = zips.get(etag);
         if (zip == null) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 20);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
             export.write(release, ExportFormat.ZIP, bytes);
             zip = bytes.toByteArray();
             zips.put(etag, zip);
