@@ -33,6 +33,19 @@ import org.a4p.web.HttpProblem;
 public final class OpenDataPage implements PageRoutes.PageTable {
     public record Listing(List<Release> releases, List<ValueColumn> columns, int smallCellThreshold) {}
 
+    /** A download of a release: the path under {@code /open-data/releases/{n}/} and the key of its link's label. */
+    public record Download(String file, String labelKey) {
+        /** Each format's file and the dictionary, for release {@code release} (a number or {@code latest}). */
+        public static List<Download> of(String release) {
+            List<Download> out = new java.util.ArrayList<>();
+            for (ExportFormat format : ExportFormat.values()) {
+                out.add(new Download(format.downloadName(release), "opendata.download." + format.code()));
+            }
+            out.add(new Download(DICTIONARY, "opendata.download.dictionary"));
+            return out;
+        }
+    }
+
     public record Changes(Release release, String kind, List<ReleasedValue> changes, int limit, Map<String, String> units) {
         public boolean limited() {
             return changes.size() >= limit;
@@ -52,6 +65,7 @@ public final class OpenDataPage implements PageRoutes.PageTable {
         }
     }
 
+    static final String DICTIONARY = "dictionary.json";
     /** At most this many changes on a release's page; the downloads hold them all. */
     static final int CHANGES_SHOWN = 500;
     /** Zips kept, by ETag: a release never changes, and its zip takes two passes over it (44 s for the demo's 851,940 values, 8 MB). */
@@ -103,18 +117,14 @@ public final class OpenDataPage implements PageRoutes.PageTable {
         String which = ctx.pathParam("n");
         Release release = PageFrame.ok(export.release(which));
         String file = ctx.pathParam("file");
-        ExportFormat format = switch (file) {
-            case "values.csv" -> ExportFormat.CSV;
-            case "values.json" -> ExportFormat.JSON;
-            case "dictionary.json" -> null;
-            default -> {
-                if (file.equals("release-" + which + ".zip") || file.equals("release-" + release.number() + ".zip")) {
-                    yield ExportFormat.ZIP;
-                }
-                throw HttpProblem.notFound(PageFrame.words(ctx).get("error.nothing_here", ctx.path()));
-            }
-        };
-        String etag = "\"" + file.replace(".", "-") + "-r" + release.number() + "-" + release.contentSha256().substring(0, 16) + "-p"
+        // dictionary.json is the one download that is no format of the release: null
+        ExportFormat format = Arrays.stream(ExportFormat.values())
+                .filter(f -> f.downloadName(which).equals(file) || f.downloadName(String.valueOf(release.number())).equals(file)).findFirst()
+                .orElse(null);
+        if (format == null && !file.equals(DICTIONARY)) {
+            throw HttpProblem.notFound(PageFrame.words(ctx).get("error.nothing_here", ctx.path()));
+        }
+        String etag = "\"" + (format == null ? "dictionary" : format.code()) + "-r" + release.number() + "-" + release.contentSha256().substring(0, 16) + "-p"
                 + packDigest.substring(0, 8) + "\"";
         ctx.header("ETag", etag);
         // A numbered release never changes; "latest" moves on with the next release, so caches ask again.

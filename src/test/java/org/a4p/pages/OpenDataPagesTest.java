@@ -97,6 +97,7 @@ class OpenDataPagesTest {
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"a4p-release-2.zip\"");
         assertThat(zip.body()).isEqualTo(expected(releases.second, "release-2.zip"));
+        assertThat(zip.headers().firstValue("ETag")).isEqualTo(get("/open-data/releases/2/release-2.zip", null).headers().firstValue("ETag"));
     }
 
     @Test
