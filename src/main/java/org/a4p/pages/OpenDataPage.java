@@ -124,8 +124,8 @@ public final class OpenDataPage implements PageRoutes.PageTable {
         if (format == null && !file.equals(DICTIONARY)) {
             throw HttpProblem.notFound(PageFrame.words(ctx).get("error.nothing_here", ctx.path()));
         }
-        String etag = "\"" + (format == null ? "dictionary" : format.code()) + "-r" + release.number() + "-" + release.contentSha256().substring(0, 16) + "-p"
-                + packDigest.substring(0, 8) + "\"";
+        String etag = "\"" + (format == null ? "dictionary" : format.code()) + "-r" + release.number() + "-"
+                + release.contentSha256().substring(0, 16) + "-p" + packDigest.substring(0, 8) + "\"";
         ctx.header("ETag", etag);
         // A numbered release never changes; "latest" moves on with the next release, so caches ask again.
         ctx.header("Cache-Control", which.equals("latest") ? "public, no-cache" : "public, max-age=86400");
