@@ -46,7 +46,7 @@ public record DataDictionary(String pack, String packVersion, List<Column> colum
         org.a4p.app.Json.mapper().writerWithDefaultPrettyPrinter().writeValue(new Unclosed(out), this);
     }
 
-    public static DataDictionary of(Pack pack) {
+    static DataDictionary of(Pack pack) {
         Messages english = Messages.of(Language.EN);
         Messages french = Messages.of(Language.FR);
         List<Column> columns = Arrays.stream(ValueColumn.values()).map(c -> new Column(c.columnName(), c.type().code(),

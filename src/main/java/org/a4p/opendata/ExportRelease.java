@@ -74,7 +74,7 @@ public final class ExportRelease {
         out.flush();
     }
 
-    public DataDictionary dictionary() {
+    DataDictionary dictionary() {
         return dictionary;
     }
 
