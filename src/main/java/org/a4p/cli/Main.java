@@ -10,7 +10,7 @@ import picocli.CommandLine;
         subcommands = {DemoCommand.class, ImportCommand.class, SubmissionsCommand.class, IndicatorsCommand.class,
                 ScorecardCommand.class, SentencesCommand.class, PackCommand.class, BenchCommand.class, RankingCommand.class,
                 TemplateCommand.class, TermsCommand.class, UsersCommand.class, ReleaseCommand.class, ReleasesCommand.class,
-                ExplainCommand.class, AuditCommand.class, ServeCommand.class, NarrativeCommand.class, ReportCommand.class,
+                ExplainCommand.class, AuditCommand.class, ServeCommand.class, NarrativeCommand.class, ReportCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

@@ -35,7 +35,7 @@ public final class PageRoutes {
         YearlyTotals yearlyTotals = new YearlyTotals(new org.a4p.disclosure.ReadValues(app.pack(), app.database()));
         this.tables = List.of(new Assets(), new SignInPage(app.accounts(), cookie, frame), new OverviewPage(app, frame), new PriorityPage(app, frame, yearlyTotals),
                 new CommitmentsPage(app, frame), new IndicatorPage(app, frame, yearlyTotals), new ValuePage(app, frame), new ReportDownloadPage(app, frame),
-                new MissionListPage(app, frame), new MissionPage(app, frame), new GenderPage(app, frame),
+                new OpenDataPage(app, frame), new MissionListPage(app, frame), new MissionPage(app, frame), new GenderPage(app, frame),
                 new DataPages(app, frame), new AdminPages(app, frame));
     }
 

@@ -2,7 +2,6 @@ package org.a4p.pages;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.a4p.app.App;
@@ -27,12 +26,7 @@ public final class ReportDownloadPage implements PageRoutes.PageTable {
 
     private final PageFrame frame;
     private final MakeReport report;
-    private final Map<String, MakeReport.Report> made = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, MakeReport.Report> eldest) {
-            return size() > KEPT_REPORTS;
-        }
-    });
+    private final Map<String, MakeReport.Report> made = LastUsed.keeping(KEPT_REPORTS);
     private final ReportSources sources;
     private final App app;
 
