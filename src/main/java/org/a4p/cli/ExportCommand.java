@@ -27,7 +27,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--release", defaultValue = "latest", paramLabel = "N|latest", description = "The release (default ${DEFAULT-VALUE}).")
     String release;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv, json or zip.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv, json, zip, sdmx-csv or sdmx-json.")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE")
@@ -44,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageProblem("cannot write " + out + ": folder " + target.getParent() + " does not exist");
         }
         try (App app = Main.database(spec).open()) {
-            ExportRelease export = new ExportRelease(app.pack(), app.releases());
+            ExportRelease export = new ExportRelease(app.pack(), app.releases(), app.clock());
             Release chosenRelease = export.release(release).orElseThrow(Refused::new);
             long started = System.nanoTime();
             ExportRelease.Written written = writeWhole(target, stream -> export.write(chosenRelease, chosen, stream));

@@ -7,15 +7,17 @@ import java.util.stream.Collectors;
 
 /**
  * The formats a release is exported in, each with its code (as {@code --format} and the download
- * links name it), media type and file name; {@code /open-data} offers a download of each. The
- * SDMX formats ({@code sdmx-csv}, {@code sdmx-json}) are to be added here, with their writer in
- * {@link ExportRelease#writerOf} (its switch does not compile until every format has one) and a
- * link label {@code opendata.download.CODE} in the messages bundles.
+ * links name it), media type and file name; {@code /open-data} offers a download of each. A
+ * format's writer is chosen in {@link ExportRelease#writerOf} (its switch does not compile until
+ * every format has one), its link label is {@code opendata.download.CODE} in the messages bundles.
+ * The SDMX formats are the {@code /sdmx} endpoint's messages for the whole release.
  */
 public enum ExportFormat {
     CSV("csv", "text/csv; charset=utf-8", "values.csv"),
     JSON("json", "application/json", "values.json"),
-    ZIP("zip", "application/zip", null);
+    ZIP("zip", "application/zip", null),
+    SDMX_CSV("sdmx-csv", "application/vnd.sdmx.data+csv;version=2.0.0; charset=utf-8", "values.sdmx.csv"),
+    SDMX_JSON("sdmx-json", "application/vnd.sdmx.data+json;version=2.0.0", "values.sdmx.json");
 
     private final String code;
     private final String mediaType;
@@ -49,7 +51,7 @@ public enum ExportFormat {
         return Arrays.stream(values()).filter(f -> f.code.equals(code == null ? null : code.toLowerCase(Locale.ROOT))).findFirst();
     }
 
-    /** The codes, for messages: {@code csv, json or zip}. */
+    /** The codes, for messages: {@code csv, json, zip, sdmx-csv or sdmx-json}. */
     public static String codes() {
         String all = Arrays.stream(values()).map(ExportFormat::code).collect(Collectors.joining(", "));
         int last = all.lastIndexOf(", ");

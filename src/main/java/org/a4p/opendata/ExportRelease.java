@@ -2,16 +2,20 @@ package org.a4p.opendata;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.Optional;
 import org.a4p.app.Failure;
 import org.a4p.app.Outcome;
+import org.a4p.i18n.Language;
 import org.a4p.pack.Pack;
 import org.a4p.release.ReadReleases;
 import org.a4p.release.Release;
+import org.a4p.sdmx.SdmxData;
 
 /**
- * Use case: a published release as open data, for people who do not speak SDMX: values.csv,
- * values.json, or the whole release as a zip with its data dictionary. Only what the release
+ * Use case: a published release as open data: for people who do not speak SDMX, values.csv,
+ * values.json, or the whole release as a zip with its data dictionary; for those who do, the
+ * release as one SDMX-CSV or SDMX-JSON message. Only what the release
  * published is written (small cells suppressed, no record, no restricted field), streamed value by
  * value, so memory stays flat whatever the release's size. The CLI's {@code export} and the
  * {@code /open-data} downloads both call it.
@@ -25,14 +29,16 @@ public final class ExportRelease {
     private final ValuesCsv csv;
     private final ValuesJson json;
     private final ReleaseZip zip;
+    private final SdmxData sdmx;
 
-    public ExportRelease(Pack pack, ReadReleases releases) {
+    public ExportRelease(Pack pack, ReadReleases releases, Clock clock) {
         this.releases = releases;
         this.dictionary = DataDictionary.of(pack);
         ReleaseValues values = new ReleaseValues(pack, releases);
         this.csv = new ValuesCsv(values);
         this.json = new ValuesJson(values);
         this.zip = new ReleaseZip(pack, csv, json, dictionary);
+        this.sdmx = new SdmxData(pack, releases, clock);
     }
 
     /** The release {@code which} names: {@code latest} or a number. */
@@ -78,12 +84,14 @@ public final class ExportRelease {
         return dictionary;
     }
 
-    /** The one place a format meets its writer: the SDMX formats' writers (org.a4p.sdmx) are added here. */
+    /** The one place a format meets its writer. */
     private ReleaseWriter writerOf(ExportFormat format) {
         return switch (format) {
             case CSV -> csv;
             case JSON -> json;
             case ZIP -> zip;
+            case SDMX_CSV -> (release, out) -> sdmx.write(release, SdmxData.Format.CSV, out, Language.EN);
+            case SDMX_JSON -> (release, out) -> sdmx.write(release, SdmxData.Format.JSON, out, Language.EN);
         };
     }
 }

@@ -83,7 +83,7 @@ public final class OpenDataPage implements PageRoutes.PageTable {
     OpenDataPage(App app, PageFrame frame) {
         this.frame = frame;
         this.releases = app.releases();
-        this.export = new ExportRelease(app.pack(), app.releases());
+        this.export = new ExportRelease(app.pack(), app.releases(), app.clock());
         this.packDigest = app.pack().digest();
         this.smallCellThreshold = app.pack().settings().smallCellThreshold();
         this.units = app.pack().indicators().stream().collect(Collectors.toMap(Indicator::id, Indicator::unit));

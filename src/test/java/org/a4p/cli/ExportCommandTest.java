@@ -80,7 +80,7 @@ class ExportCommandTest {
         Path out = Files.writeString(folder.resolve("kept.csv"), "what was there\n");
         assertRefused(2, "a4p: there is no release 9: the releases are 1 to 2", "--release", "9", "--format", "csv", "--out", out.toString());
         assertRefused(2, "a4p: expected a release number or 'latest', got 'newest'", "--release", "newest", "--format", "csv", "--out", out.toString());
-        assertRefused(2, "a4p: --format: expected a format of csv, json or zip, got 'xlsx'", "--format", "xlsx", "--out", out.toString());
+        assertRefused(2, "a4p: --format: expected a format of csv, json, zip, sdmx-csv or sdmx-json, got 'xlsx'", "--format", "xlsx", "--out", out.toString());
         assertRefused(2, "a4p: cannot write " + folder.resolve("none/x.csv") + ": folder " + folder.resolve("none") + " does not exist",
                 "--format", "csv", "--out", folder.resolve("none/x.csv").toString());
         assertRefused(2, "a4p: cannot write " + folder + ": it is a folder; expected a file name such as release.zip",

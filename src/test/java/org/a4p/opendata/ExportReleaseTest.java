@@ -63,7 +63,7 @@ class ExportReleaseTest {
     void publish() throws Exception {
         app = Fixtures.app(url);
         releases = TwoReleases.publish(app, Files.createTempDirectory("opendata"));
-        export = new ExportRelease(app.pack(), app.releases());
+        export = new ExportRelease(app.pack(), app.releases(), app.clock());
     }
 
     @AfterParameterizedClassInvocation
@@ -113,6 +113,26 @@ class ExportReleaseTest {
                 .containsEntry("unit", "count").containsEntry("first_release", "1").containsEntry("last_revised", "1");
         assertThat(second).containsEntry("value", "6").containsEntry("records", "6").containsEntry("first_release", "1")
                 .containsEntry("last_revised", "2");
+    }
+
+    @Test
+    void anOlderReleaseExportsAsSdmxCsvWithItsOwnValues() throws IOException {
+        List<CSVRecord> rows = csv(bytes(releases.first, ExportFormat.SDMX_CSV));
+        List<ReleasedValue> expected = released(releases.first);
+        assertThat(rows).hasSize(expected.size());
+        Map<String, CSVRecord> byKey = new java.util.HashMap<>();
+        rows.forEach(r -> byKey.put(r.get("INDICATOR") + "|" + r.get("REF_AREA") + "|" + r.get("DISAGGREGATION") + "|" + r.get("TIME_PERIOD"), r));
+        for (ReleasedValue v : expected) {
+            CSVRecord row = byKey.get(v.indicator().replace('.', '_') + "|" + v.orgUnit() + "|" + org.a4p.sdmx.SdmxIds.disaggregation(v.disaggregation())
+                    + "|" + v.period());
+            assertThat(row).as(v.toString()).isNotNull();
+            assertThat(row.get("OBS_VALUE")).as(v.toString())
+                    .isEqualTo(v.suppressed() ? "NaN" : v.value() == null ? "" : new java.math.BigDecimal(Double.toString(v.value())).stripTrailingZeros().toPlainString());
+            assertThat(row.get("RELEASE")).isEqualTo(String.valueOf(v.release()));
+        }
+        JsonNode message = JSON.readTree(bytes(releases.first, ExportFormat.SDMX_JSON));
+        assertThat(message.at("/data/dataSets/0/action").asText()).isEqualTo("Replace");
+        assertThat(message.at("/data/structures/0/dimensions/series/0/id").asText()).isEqualTo("INDICATOR");
     }
 
     @Test
@@ -202,7 +222,7 @@ class ExportReleaseTest {
         assertThat(export.release("first")).isEqualTo(org.a4p.app.Outcome.failed(org.a4p.app.Failure.invalid(
                 "expected a release number or 'latest', got 'first'")));
         assertThat(ExportRelease.format("xml")).isEqualTo(org.a4p.app.Outcome.failed(org.a4p.app.Failure.invalid(
-                "expected a format of csv, json or zip, got 'xml'")));
+                "expected a format of csv, json, zip, sdmx-csv or sdmx-json, got 'xml'")));
     }
 
     private byte[] bytes(Release release, ExportFormat format) throws IOException {

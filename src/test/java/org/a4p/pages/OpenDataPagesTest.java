@@ -53,7 +53,7 @@ class OpenDataPagesTest {
     void publish() throws Exception {
         fixture = new PageFixture(url);
         releases = TwoReleases.publish(fixture.app, Files.createTempDirectory("opendata-pages"));
-        export = new ExportRelease(fixture.app.pack(), fixture.app.releases());
+        export = new ExportRelease(fixture.app.pack(), fixture.app.releases(), fixture.app.clock());
     }
 
     @AfterParameterizedClassInvocation
