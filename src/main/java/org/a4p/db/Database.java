@@ -42,6 +42,30 @@ public final class Database implements AutoCloseable {
     private final String label;
     private final Flyway flyway;
 
+    /** The environment variable that sizes the connection pool (default {@value #DEFAULT_POOL_SIZE}). */
+    public static final String POOL_SIZE_ENV = "A4P_DB_POOL_SIZE";
+    static final int DEFAULT_POOL_SIZE = 4;
+
+    /**
+     * The pool's size: {@code A4P_DB_POOL_SIZE} when set, else 4, which a command and a small
+     * server need. A server that streams whole releases (each download holds a connection for as
+     * long as it runs) wants more; PostgreSQL's own max_connections bounds the sum over instances.
+     */
+    static int poolSize(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return DEFAULT_POOL_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(setting.strip());
+            if (size >= 1 && size <= 500) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(POOL_SIZE_ENV + ": expected a whole number of connections from 1 to 500, got '" + setting + "'");
+    }
+
     private Database(String url, String user, String password, String label) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -49,7 +73,7 @@ public final class Database implements AutoCloseable {
             config.setUsername(user);
             config.setPassword(password);
         }
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(poolSize(System.getenv(POOL_SIZE_ENV)));
         config.setPoolName("a4p");
         this.dataSource = new HikariDataSource(config);
         this.dialect = Dialect.ofUrl(url);
