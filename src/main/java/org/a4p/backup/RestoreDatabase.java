@@ -37,7 +37,8 @@ public final class RestoreDatabase {
     /** Tables that migrations and the app's start seed with a row or more: "empty" allows those, and the restore replaces them. */
     static final Set<String> SEEDED = Set.of("release_counter", "audit_head", "record_type_guard");
     private static final int BATCH = 1_000;
-    private static final JsonFactory JSON = new JsonFactory();
+    /** The rows stream stays open at the end of its JSON: the hash reads it to the end. */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 
     public record Request(Path file) {}
 
