@@ -59,12 +59,17 @@ public final class App implements AutoCloseable {
 
     /** Opens the product on a database target (URL or folder) and a pack folder (null for the bundled pack). */
     public static App open(String databaseTarget, Path packFolder) {
+        return new App(loadPack(packFolder), Database.open(databaseTarget));
+    }
+
+    /** The pack in a folder (null for the bundled pack), its formulas checked; what {@link #open} starts on. */
+    public static Pack loadPack(Path packFolder) {
         Pack pack = packFolder == null ? PackLoader.loadBundled() : PackLoader.load(PackSource.folder(packFolder)).orThrow();
         List<PackProblem> problems = PackFormulas.check(pack);
         if (!problems.isEmpty()) {
             throw new PackException(problems);
         }
-        return new App(pack, Database.open(databaseTarget));
+        return pack;
     }
 
     public Pack pack() {

@@ -11,6 +11,7 @@ import picocli.CommandLine;
                 ScorecardCommand.class, SentencesCommand.class, PackCommand.class, BenchCommand.class, RankingCommand.class,
                 TemplateCommand.class, TermsCommand.class, UsersCommand.class, ReleaseCommand.class, ReleasesCommand.class,
                 ExplainCommand.class, AuditCommand.class, ServeCommand.class, NarrativeCommand.class, ReportCommand.class, ExportCommand.class,
+                BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;

@@ -136,6 +136,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The version of the latest migration applied ("7"): the schema's version, which a backup records. */
+    public String schemaVersion() {
+        MigrationInfo current = flyway.info().current();
+        return current == null ? "0" : current.getVersion().getVersion();
+    }
+
     private static String name(MigrationInfo migration) {
         return "V" + migration.getVersion() + " " + migration.getDescription();
     }
