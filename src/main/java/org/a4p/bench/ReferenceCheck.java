@@ -68,7 +68,8 @@ final class ReferenceCheck {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     double amount = rs.getDouble(4);
-                    if (missions.contains(rs.getString(2)) && !rs.wasNull()) {
+                    boolean noValue = rs.wasNull(); // read before any other column: wasNull speaks of the last one read
+                    if (!noValue && missions.contains(rs.getString(2))) {
                         out.put(new Key(rs.getString(1), rs.getString(2), Integer.parseInt(rs.getString(3))), amount);
                     }
                 }
