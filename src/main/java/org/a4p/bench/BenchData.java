@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,6 +24,7 @@ final class BenchData {
     private static final String[] RISKS = {"minimum", "low", "medium", "high"};
     private static final LocalDate FIRST = LocalDate.of(2017, 1, 1);
     private static final int DAYS = 8 * 365;
+    static final int MONTHS = 8 * 12;
 
     private final List<OrgUnit> missions;
     private final List<OrgUnit> sites;
@@ -35,6 +37,10 @@ final class BenchData {
         List<OrgUnit> all = new ArrayList<>();
         missions.forEach(m -> all.addAll(orgUnits.sitesOf(m.code())));
         this.sites = all;
+    }
+
+    int missionCount() {
+        return missions.size();
     }
 
     private OrgUnit mission() {
@@ -52,13 +58,35 @@ final class BenchData {
     Path fatalities(Path folder, int count) throws IOException {
         Path file = folder.resolve("bench-fatality.csv");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("casualty_id,incident_date,mission,personnel_type,incident_type,gender,nationality,name\n");
+            out.write(FATALITY_HEADER);
             for (int i = 0; i < count; i++) {
-                out.write("BENCH-" + i + "," + day() + "," + mission().code() + "," + pick(random, PERSONNEL_TYPES) + ","
-                        + pick(random, INCIDENT_TYPES) + "," + (random.nextInt(10) == 0 ? "F" : "M") + ",BGD,Person " + i + "\n");
+                writeFatality(out, "BENCH-" + i, day(), mission().code());
             }
         }
         return file;
+    }
+
+    /** A submission's file: new fatalities of one mission, all in one month. */
+    record MissionMonth(Path path, String mission) {}
+
+    /** Run {@code run}'s mission-month submission; its records' keys are new, so it adds, never revises. */
+    MissionMonth missionMonth(Path folder, int run, YearMonth month, int count) throws IOException {
+        Path file = folder.resolve("bench-fatality-" + run + ".csv");
+        String mission = missions.get(run % missions.size()).code();
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(FATALITY_HEADER);
+            for (int i = 0; i < count; i++) {
+                writeFatality(out, "BENCH-M" + run + "-" + i, month.atDay(1 + random.nextInt(month.lengthOfMonth())), mission);
+            }
+        }
+        return new MissionMonth(file, mission);
+    }
+
+    private static final String FATALITY_HEADER = "casualty_id,incident_date,mission,personnel_type,incident_type,gender,nationality,name\n";
+
+    private void writeFatality(BufferedWriter out, String id, LocalDate date, String mission) throws IOException {
+        out.write(id + "," + date + "," + mission + "," + pick(random, PERSONNEL_TYPES) + "," + pick(random, INCIDENT_TYPES) + ","
+                + (random.nextInt(10) == 0 ? "F" : "M") + ",BGD,Person " + id + "\n");
     }
 
     Path personnel(Path folder, int count) throws IOException {

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
+import org.a4p.app.Json;
 import org.a4p.bench.Bench;
+import org.a4p.bench.BenchReport;
+import org.a4p.bench.BenchText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,8 +26,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "1000000", description = "Records to generate, split over four record types (default ${DEFAULT-VALUE}).")
     int records;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Runs of each timed refresh (default ${DEFAULT-VALUE}); the median is reported.")
+    @Option(names = "--repeat", defaultValue = "3", description = "Runs of each timed refresh (default ${DEFAULT-VALUE}); the median and every run are reported.")
     int repeat;
+
+    enum Format { text, json }
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+    Format format;
 
     @Override
     public Integer call() throws IOException, SQLException {
@@ -34,15 +42,37 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = Files.createTempDirectory("a4p-bench");
         try {
-            // H2 would otherwise answer a repeated identical query from its result cache, flattering both sides.
-            String db = Main.database(spec).db;
-            String target = db != null ? db : "jdbc:h2:file:" + folder.resolve("db").resolve("a4p") + ";OPTIMIZE_REUSE_RESULTS=FALSE";
-            new Bench(target, folder, records, repeat, out).run();
+            BenchReport report = new Bench(target(Main.database(spec).db, folder), folder, records, repeat).run();
+            if (format == Format.json) {
+                out.println(Json.pretty(report));
+                out.flush();
+            } else {
+                BenchText.print(report, out);
+            }
         } finally {
             deleteTree(folder);
         }
         return Main.OK;
     }
+
+    /**
+     * The database to bench: the given one, else H2 in the temporary folder. On H2, result reuse is
+     * off: H2 would otherwise answer a repeated query over unchanged tables from its last result.
+     */
+    static String target(String db, Path folder) {
+        if (db == null) {
+            return "jdbc:h2:file:" + folder.resolve("db").resolve("a4p") + NO_REUSE;
+        }
+        if (db.startsWith("jdbc:h2:")) {
+            return db + NO_REUSE;
+        }
+        if (db.startsWith("jdbc:")) {
+            return db;
+        }
+        return "jdbc:h2:file:" + Path.of(db).toAbsolutePath().normalize().resolve("a4p") + NO_REUSE;
+    }
+
+    private static final String NO_REUSE = ";OPTIMIZE_REUSE_RESULTS=FALSE";
 
     private static void deleteTree(Path folder) throws IOException {
         try (var paths = Files.walk(folder)) {
