@@ -45,6 +45,12 @@ public final class Database implements AutoCloseable {
     /** The environment variable that sizes the connection pool (default {@value #DEFAULT_POOL_SIZE}). */
     public static final String POOL_SIZE_ENV = "A4P_DB_POOL_SIZE";
     static final int DEFAULT_POOL_SIZE = 4;
+    /**
+     * How long a caller waits for a connection before failing (HikariCP's default is 30 s): long
+     * enough for a busy pool to free one, short enough that a request fails with an answer when
+     * the database is away rather than holding its client half a minute.
+     */
+    static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
 
     /**
      * The pool's size: {@code A4P_DB_POOL_SIZE} when set, else 4, which a command and a small
@@ -75,6 +81,7 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(poolSize(System.getenv(POOL_SIZE_ENV)));
         config.setPoolName("a4p");
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         this.dataSource = new HikariDataSource(config);
         this.dialect = Dialect.ofUrl(url);
         this.jdbi = Jdbi.create(dataSource);

@@ -40,7 +40,7 @@ final class Problems {
         config.routes.exception(FailedRequest.class, (failed, ctx) -> write(ctx, problem(failed.failure(), ctx.path())));
         config.routes.exception(HttpResponseException.class, this::httpResponse);
         config.routes.exception(ValidationException.class, this::validation);
-        config.routes.exception(Exception.class, (e, ctx) -> write(ctx, fault(ctx.method() + " " + ctx.path(), e, ctx.path())));
+        config.routes.exception(Exception.class, this::unexpected);
         config.router.javaLangErrorHandler(this::fatal);
     }
 
@@ -86,6 +86,42 @@ final class Problems {
             case "NULLCHECK_FAILED" -> "expected a value";
             default -> message;
         };
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        if (databaseUnreachable(e)) {
+            // The database is away (restarting, say): the pool reconnects by itself once it is back.
+            LOG.warn("{} {}: the database is not reachable ({})", ctx.method(), ctx.path(), rootMessage(e));
+            ctx.header(Header.RETRY_AFTER, "5");
+            write(ctx, HttpProblem.unavailable("The database is not reachable; try again in a few seconds.").problem(ctx.path()));
+            return;
+        }
+        write(ctx, fault(ctx.method() + " " + ctx.path(), e, ctx.path()));
+    }
+
+    /**
+     * Whether a failure comes from not reaching the database: the pool found no connection within
+     * its timeout, or the driver reports a connection exception (SQLSTATE class 08, 57P01 admin shutdown).
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private Problem fault(String request, Throwable cause, String instance) {

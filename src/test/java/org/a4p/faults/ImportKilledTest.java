@@ -189,7 +189,7 @@ class ImportKilledTest {
         static DatabaseState of(String target) throws SQLException {
             try (Database database = Database.open(target)) {
                 VerifyAudit.Report report = new VerifyAudit(database.dataSource()).run(new VerifyAudit.Request(null))
-                        .orElseThrow(failure -> new AssertionError(failure.message()));
+                        .orElseThrow(failure -> new IllegalStateException(failure.message()));
                 assertThat(report.broken()).as("audit chain").isEmpty();
                 return new DatabaseState(TableDigests.of(database.dataSource()), report.head());
             }
