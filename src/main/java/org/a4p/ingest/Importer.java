@@ -147,6 +147,10 @@ public final class Importer {
             }
         } catch (SQLException e) {
             progress.done();
+            if (org.a4p.db.DiskFull.causedBy(e)) {
+                throw new StoreException("the disk that holds the database is full (no space left on device): the import was rolled back,"
+                        + " nothing was written; free some space and import the files again", e);
+            }
             throw new StoreException("the import was rolled back, nothing was written: " + e.getMessage(), e);
         }
         // Put on record once the write's connection is back in the pool: holding it while the record
