@@ -44,14 +44,21 @@ class ImportKilledTest {
     @TempDir
     Path folder;
 
-    /** Where a kill lands: after a delay, or (PostgreSQL) once the child runs a statement that matches. */
-    record KillPoint(String name, Duration after, Pattern statement) {
+    /**
+     * Where a kill lands: after a delay; on H2 once the database file has grown to a size (its
+     * writes of uncommitted pages); on PostgreSQL once the child runs a statement that matches.
+     */
+    record KillPoint(String name, Duration after, Pattern statement, long size) {
         static KillPoint after(Duration delay) {
-            return new KillPoint("after " + delay.toMillis() + " ms", delay, null);
+            return new KillPoint("after " + delay.toMillis() + " ms", delay, null, 0);
         }
 
         static KillPoint whileRunning(String what, String regex) {
-            return new KillPoint("while " + what, Duration.ZERO, Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+            return new KillPoint("while " + what, Duration.ZERO, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), 0);
+        }
+
+        static KillPoint onceGrown(long size) {
+            return new KillPoint("once a4p.mv.db reached " + size / 1024 + " kB", Duration.ZERO, null, size);
         }
     }
 
@@ -69,23 +76,37 @@ class ImportKilledTest {
         assertThat(before.table("rec_fatality")).startsWith("3 rows");
 
         Path big = bigFatalityFile(folder.resolve("fatalities-big.csv"));
-        // Kill points spread over the import as it runs on this machine, timed on a scratch database.
-        String scratch = postgres ? Databases.postgresUrl() : folder.resolve("scratch").toString();
-        writeBaseline(scratch);
+        // Kill points spread over the import as it runs on this machine, measured on a scratch database.
+        String scratch = postgres ? Databases.postgresUrl() : copyOf(target, "scratch");
+        if (postgres) {
+            writeBaseline(scratch);
+        }
+        long sizeBefore = postgres ? 0 : Files.size(Path.of(scratch, "a4p.mv.db"));
         Duration whole = timedImport(scratch, big);
         List<KillPoint> points = new ArrayList<>();
-        for (double fraction : new double[] {0.1, 0.3, 0.5, 0.7, 0.85}) {
+        // While the file is read and checked: nothing written yet.
+        for (double fraction : new double[] {0.05, 0.15, 0.3}) {
             points.add(KillPoint.after(Duration.ofMillis((long) (whole.toMillis() * fraction))));
         }
         if (postgres) {
             points.add(KillPoint.whileRunning("writing records", "insert into rec_fatality"));
             points.add(KillPoint.whileRunning("refreshing indicators", "indicator_value"));
             points.add(KillPoint.whileRunning("appending to the audit trail", "audit_(entry|head)"));
+        } else {
+            // While the records are written: H2 puts uncommitted pages in its file as it goes.
+            long growth = Files.size(Path.of(scratch, "a4p.mv.db")) - sizeBefore;
+            for (double fraction : new double[] {0.2, 0.5, 0.8}) {
+                points.add(KillPoint.onceGrown(sizeBefore + (long) (growth * fraction)));
+            }
         }
-        for (KillPoint point : points) {
-            Process child = startImport(target, big, folder.resolve("killed-" + points.indexOf(point) + ".log"));
+        String killed = target;
+        for (int i = 0; i < points.size(); i++) {
+            KillPoint point = points.get(i);
+            // On H2 each kill has a copy of the untouched database, so that a size means the same point in each.
+            killed = postgres ? target : copyOf(target, "killed-" + i);
+            Process child = startImport(killed, big, folder.resolve("killed-" + i + ".log"));
             try {
-                awaitKillPoint(child, point, postgres ? target : null);
+                awaitKillPoint(child, point, killed, postgres);
                 assertThat(child.isAlive()).as("the import still ran when killed %s (more rows are needed)", point.name()).isTrue();
                 child.destroyForcibly();
                 assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -94,12 +115,12 @@ class ImportKilledTest {
                 child.destroyForcibly();
             }
             if (!postgres) {
-                System.out.println("[ImportKilledTest] H2 after kill " + point.name() + ": a4p.lock.db left behind: "
-                        + Files.exists(Path.of(target, "a4p.lock.db")));
+                System.out.println("[ImportKilledTest] H2 killed " + point.name() + ": a4p.lock.db left behind: "
+                        + Files.exists(Path.of(killed, "a4p.lock.db")));
             }
-            DatabaseState now = DatabaseState.of(target);
+            DatabaseState now = DatabaseState.of(killed);
             if (!now.equals(before) && now.table("rec_fatality").startsWith(ROWS + " rows")) {
-                // Killed after its commit reached the database: then the import is there whole.
+                // Killed after its commit reached the database (the process still closing it): then the import is there whole.
                 assertThat(now.audit().seq()).isGreaterThan(before.audit().seq());
                 System.out.println("[ImportKilledTest] " + kind + ": killed " + point.name() + ", after its commit: the import is whole");
                 return;
@@ -107,12 +128,23 @@ class ImportKilledTest {
             assertThat(now).as("the database after the import was killed %s", point.name()).isEqualTo(before);
         }
 
-        Duration complete = timedImport(target, big);
+        Duration complete = timedImport(killed, big);
         System.out.println("[ImportKilledTest] " + kind + ": the import of " + ROWS + " rows took " + whole.toMillis()
-                + " ms on the scratch database, " + complete.toMillis() + " ms after the kills; killed at " + points.stream().map(KillPoint::name).toList());
-        DatabaseState after = DatabaseState.of(target);
+                + " ms on the scratch database, " + complete.toMillis() + " ms after the kills; killed " + points.stream().map(KillPoint::name).toList());
+        DatabaseState after = DatabaseState.of(killed);
         assertThat(after.table("rec_fatality")).startsWith(ROWS + " rows");
         assertThat(after.audit().seq()).isGreaterThan(before.audit().seq());
+    }
+
+    /** A copy of a closed H2 folder. */
+    private String copyOf(String source, String name) throws IOException {
+        Path copy = Files.createDirectory(folder.resolve(name));
+        try (Stream<Path> files = Files.list(Path.of(source))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy.toString();
     }
 
     /** A few small imports, one refused, so that every kind of row an import writes is already there. */
@@ -179,13 +211,23 @@ class ImportKilledTest {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void awaitKillPoint(Process child, KillPoint point, String postgresUrl) throws Exception {
+    private static void awaitKillPoint(Process child, KillPoint point, String target, boolean postgres) throws Exception {
+        long deadline = System.nanoTime() + IMPORT_LIMIT.toNanos();
+        if (point.size() > 0) {
+            Path file = Path.of(target, "a4p.mv.db");
+            while (child.isAlive() && System.nanoTime() < deadline) {
+                if (Files.size(file) >= point.size()) {
+                    return;
+                }
+                Thread.sleep(2);
+            }
+            throw new AssertionError("the import ended before " + file + " reached " + point.size() + " bytes");
+        }
         if (point.statement() == null) {
             child.waitFor(point.after().toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        long deadline = System.nanoTime() + IMPORT_LIMIT.toNanos();
-        try (Connection watcher = DriverManager.getConnection(postgresUrl); Statement statement = watcher.createStatement()) {
+        try (Connection watcher = DriverManager.getConnection(target); Statement statement = watcher.createStatement()) {
             while (child.isAlive() && System.nanoTime() < deadline) {
                 try (ResultSet active = statement.executeQuery("SELECT query FROM pg_stat_activity WHERE datname = current_database()"
                         + " AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')")) {

@@ -38,7 +38,10 @@ class PostgresRestartTest {
                 HttpResponse<String> ready = get(server, "/ready");
                 assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
                 assertThat(ready.body()).contains("Not ready: the database is not reachable");
+                long asked = System.nanoTime();
                 HttpResponse<String> data = get(server, DATA_ROUTE);
+                System.out.println("[PostgresRestartTest] " + DATA_ROUTE + " with the database away answered " + data.statusCode() + " in "
+                        + (System.nanoTime() - asked) / 1_000_000 + " ms");
                 assertThat(data.statusCode()).as(data.body()).isEqualTo(503);
                 assertThat(data.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                 assertThat(data.headers().firstValue("Retry-After")).isPresent();
