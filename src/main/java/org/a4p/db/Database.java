@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final String label;
+    /** The folder of an H2 file database, else null. */
+    private final Path folder;
     private final Flyway flyway;
 
     /** The environment variable that sizes the connection pool (default {@value #DEFAULT_POOL_SIZE}). */
@@ -86,6 +88,7 @@ public final class Database implements AutoCloseable {
         this.dialect = Dialect.ofUrl(url);
         this.jdbi = Jdbi.create(dataSource);
         this.label = label;
+        this.folder = url.startsWith("jdbc:h2:file:") ? Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath().getParent() : null;
         this.flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
         flyway.migrate();
     }
@@ -152,6 +155,24 @@ public final class Database implements AutoCloseable {
     private static String name(MigrationInfo migration) {
         return "V" + migration.getVersion() + " " + migration.getDescription();
     }
+
+    /**
+     * Whether the disk of an H2 file database has less than {@value #NEARLY_FULL_BYTES} bytes free.
+     * H2 reports a full disk in its background writer, and a statement that fails after it may name
+     * only a short read; a write that failed on a disk this full failed for want of space.
+     */
+    public boolean diskNearlyFull() {
+        if (folder == null) {
+            return false;
+        }
+        try {
+            return java.nio.file.Files.getFileStore(folder).getUsableSpace() < NEARLY_FULL_BYTES;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static final long NEARLY_FULL_BYTES = 16L * 1024 * 1024;
 
     public Jdbi jdbi() {
         return jdbi;

@@ -147,7 +147,7 @@ public final class Importer {
             }
         } catch (SQLException e) {
             progress.done();
-            if (org.a4p.db.DiskFull.causedBy(e)) {
+            if (org.a4p.db.DiskFull.causedBy(e) || database.diskNearlyFull()) {
                 throw new StoreException("the disk that holds the database is full (no space left on device): the import was rolled back,"
                         + " nothing was written; free some space and import the files again", e);
             }

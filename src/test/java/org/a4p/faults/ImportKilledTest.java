@@ -204,7 +204,7 @@ class ImportKilledTest {
         return took;
     }
 
-    private static Process startImport(String target, Path file, Path log) throws IOException {
+    static Process startImport(String target, Path file, Path log) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "import", "--type", "fatality", "--db", target, file.toString());
