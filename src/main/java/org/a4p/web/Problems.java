@@ -91,7 +91,7 @@ final class Problems {
     private void unexpected(Exception e, Context ctx) {
         if (databaseUnreachable(e)) {
             // The database is away (restarting, say): the pool reconnects by itself once it is back.
-            LOG.warn("{} {}: the database is not reachable ({})", ctx.method(), ctx.path(), rootMessage(e));
+            LOG.warn("{} {}: the database is not reachable ({})", ctx.method(), ctx.path(), HealthRoutes.rootMessage(e));
             ctx.header(Header.RETRY_AFTER, "5");
             write(ctx, HttpProblem.unavailable("The database is not reachable; try again in a few seconds.").problem(ctx.path()));
             return;
@@ -114,14 +114,6 @@ final class Problems {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private Problem fault(String request, Throwable cause, String instance) {
