@@ -156,20 +156,25 @@ public final class Database implements AutoCloseable {
         return "V" + migration.getVersion() + " " + migration.getDescription();
     }
 
+    /** The bytes free on the disk of an H2 file database; unbounded for a server database. */
+    public long usableSpace() {
+        if (folder == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return java.nio.file.Files.getFileStore(folder).getUsableSpace();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /**
      * Whether the disk of an H2 file database has less than {@value #NEARLY_FULL_BYTES} bytes free.
      * H2 reports a full disk in its background writer, and a statement that fails after it may name
      * only a short read; a write that failed on a disk this full failed for want of space.
      */
     public boolean diskNearlyFull() {
-        if (folder == null) {
-            return false;
-        }
-        try {
-            return java.nio.file.Files.getFileStore(folder).getUsableSpace() < NEARLY_FULL_BYTES;
-        } catch (java.io.IOException | RuntimeException e) {
-            return false;
-        }
+        return usableSpace() < NEARLY_FULL_BYTES;
     }
 
     static final long NEARLY_FULL_BYTES = 16L * 1024 * 1024;
