@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Needs a tmpfs mount, so root; skipped otherwise.
  */
 class ImportDiskFullTest {
-    static final String TMPFS_SIZE = "32m";
+    static final String TMPFS_SIZE = "128m";
     /** What is left free once the filler is written: room to open the database, not to write the import. */
     static final long LEFT_FREE = 1_500_000;
 
