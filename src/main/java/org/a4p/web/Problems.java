@@ -89,31 +89,32 @@ final class Problems {
     }
 
     private void unexpected(Exception e, Context ctx) {
-        if (databaseUnreachable(e)) {
-            // The database is away (restarting, say): the pool reconnects by itself once it is back.
-            LOG.warn("{} {}: the database is not reachable ({})", ctx.method(), ctx.path(), HealthRoutes.rootMessage(e));
+        String unavailable = databaseUnavailable(e);
+        if (unavailable != null) {
+            // The database is away (restarting, say) or every connection busy: the pool recovers by itself.
+            LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), unavailable, HealthRoutes.rootMessage(e));
             ctx.header(Header.RETRY_AFTER, "5");
-            write(ctx, HttpProblem.unavailable("The database is not reachable; try again in a few seconds.").problem(ctx.path()));
+            write(ctx, HttpProblem.unavailable(unavailable + "; try again in a few seconds.").problem(ctx.path()));
             return;
         }
         write(ctx, fault(ctx.method() + " " + ctx.path(), e, ctx.path()));
     }
 
     /**
-     * Whether a failure comes from not reaching the database: the pool found no connection within
-     * its timeout, or the driver reports a connection exception (SQLSTATE class 08, 57P01 admin shutdown).
+     * Why a failure is the database's absence, in words, else null: the driver reports a connection
+     * exception (SQLSTATE class 08, or 57P01 admin shutdown), or the pool found no connection within
+     * its timeout (with no cause of its own: every connection was busy).
      */
-    static boolean databaseUnreachable(Throwable failure) {
+    static String databaseUnavailable(Throwable failure) {
+        boolean poolTimedOut = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException) {
-                return true;
-            }
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01"))) {
-                return true;
+                return "The database is not reachable";
             }
+            poolTimedOut |= cause instanceof java.sql.SQLTransientConnectionException;
         }
-        return false;
+        return poolTimedOut ? "Every database connection is busy" : null;
     }
 
     private Problem fault(String request, Throwable cause, String instance) {
