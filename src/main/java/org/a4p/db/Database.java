@@ -40,11 +40,19 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final String label;
+    /** The folder of an H2 file database, else null. */
+    private final Path folder;
     private final Flyway flyway;
 
     /** The environment variable that sizes the connection pool (default {@value #DEFAULT_POOL_SIZE}). */
     public static final String POOL_SIZE_ENV = "A4P_DB_POOL_SIZE";
     static final int DEFAULT_POOL_SIZE = 4;
+    /**
+     * How long a caller waits for a connection before failing (HikariCP's default is 30 s): long
+     * enough for a busy pool to free one, short enough that a request fails with an answer when
+     * the database is away rather than holding its client half a minute.
+     */
+    static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
 
     /**
      * The pool's size: {@code A4P_DB_POOL_SIZE} when set, else 4, which a command and a small
@@ -75,10 +83,12 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(poolSize(System.getenv(POOL_SIZE_ENV)));
         config.setPoolName("a4p");
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         this.dataSource = new HikariDataSource(config);
         this.dialect = Dialect.ofUrl(url);
         this.jdbi = Jdbi.create(dataSource);
         this.label = label;
+        this.folder = url.startsWith("jdbc:h2:file:") ? Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath().getParent() : null;
         this.flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
         flyway.migrate();
     }
@@ -145,6 +155,29 @@ public final class Database implements AutoCloseable {
     private static String name(MigrationInfo migration) {
         return "V" + migration.getVersion() + " " + migration.getDescription();
     }
+
+    /** The bytes free on the disk of an H2 file database; unbounded for a server database. */
+    public long usableSpace() {
+        if (folder == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return java.nio.file.Files.getFileStore(folder).getUsableSpace();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Whether the disk of an H2 file database has less than {@value #NEARLY_FULL_BYTES} bytes free.
+     * H2 reports a full disk in its background writer, and a statement that fails after it may name
+     * only a short read; a write that failed on a disk this full failed for want of space.
+     */
+    public boolean diskNearlyFull() {
+        return usableSpace() < NEARLY_FULL_BYTES;
+    }
+
+    static final long NEARLY_FULL_BYTES = 16L * 1024 * 1024;
 
     public Jdbi jdbi() {
         return jdbi;

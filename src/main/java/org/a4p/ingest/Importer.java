@@ -109,6 +109,7 @@ public final class Importer {
             return new ImportOutcome.Rejected(errors, errorCount, warnings, rowsRead(perFile));
         }
         long parsed = System.nanoTime();
+        refuseWhenTheDiskLacksRoom(batches);
         new RecordTables(database).ensure(List.of(type));
         if (request.draft()) {
             progress.done();
@@ -147,6 +148,10 @@ public final class Importer {
             }
         } catch (SQLException e) {
             progress.done();
+            if (org.a4p.db.DiskFull.causedBy(e) || database.diskNearlyFull()) {
+                throw new StoreException("the disk that holds the database is full (no space left on device): the import was rolled back,"
+                        + " nothing was written; free some space and import the files again", e);
+            }
             throw new StoreException("the import was rolled back, nothing was written: " + e.getMessage(), e);
         }
         // Put on record once the write's connection is back in the pool: holding it while the record
@@ -156,6 +161,25 @@ public final class Importer {
         heldBack.issues.forEach(issue -> byFile.merge(issue.file(), 1L, Long::sum));
         recordRejection(type, request, perFile, byFile);
         return new ImportOutcome.Rejected(heldBack.issues, heldBack.count, warnings, rowsRead(perFile));
+    }
+
+    /** A generous guess at what a record takes in an H2 file as it is written (its row, history, indexes). */
+    static final long DISK_BYTES_PER_RECORD = 1024;
+    static final long DISK_SPARE_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * Refuses, before anything is written, an import into an H2 file database whose disk cannot
+     * hold it: H2 2.5 that runs out of space mid-write may hang in its rollback rather than fail.
+     */
+    private void refuseWhenTheDiskLacksRoom(List<FileBatch> batches) {
+        long records = batches.stream().mapToLong(batch -> batch.records().size()).sum();
+        long needed = records * DISK_BYTES_PER_RECORD + DISK_SPARE_BYTES;
+        long free = database.usableSpace();
+        if (free < needed) {
+            throw new StoreException(String.format(java.util.Locale.ROOT, "the disk that holds the database is full: %.1f MB free, and"
+                    + " %d records need about %d MB; nothing was written; free some space and import the files again",
+                    free / 1048576.0, records, needed / 1048576), null);
+        }
     }
 
     private static long rowsRead(List<Issues> perFile) {

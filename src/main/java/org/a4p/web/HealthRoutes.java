@@ -51,7 +51,8 @@ final class HealthRoutes implements AutoCloseable {
         ctx.json(new Status("ready"));
     }
 
-    private static String rootMessage(Throwable cause) {
+    /** The message of the innermost cause, else its class name. */
+    static String rootMessage(Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -40,7 +40,7 @@ final class Problems {
         config.routes.exception(FailedRequest.class, (failed, ctx) -> write(ctx, problem(failed.failure(), ctx.path())));
         config.routes.exception(HttpResponseException.class, this::httpResponse);
         config.routes.exception(ValidationException.class, this::validation);
-        config.routes.exception(Exception.class, (e, ctx) -> write(ctx, fault(ctx.method() + " " + ctx.path(), e, ctx.path())));
+        config.routes.exception(Exception.class, this::unexpected);
         config.router.javaLangErrorHandler(this::fatal);
     }
 
@@ -86,6 +86,35 @@ final class Problems {
             case "NULLCHECK_FAILED" -> "expected a value";
             default -> message;
         };
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        String unavailable = databaseUnavailable(e);
+        if (unavailable != null) {
+            // The database is away (restarting, say) or every connection busy: the pool recovers by itself.
+            LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), unavailable, HealthRoutes.rootMessage(e));
+            ctx.header(Header.RETRY_AFTER, "5");
+            write(ctx, HttpProblem.unavailable(unavailable + "; try again in a few seconds.").problem(ctx.path()));
+            return;
+        }
+        write(ctx, fault(ctx.method() + " " + ctx.path(), e, ctx.path()));
+    }
+
+    /**
+     * Why a failure is the database's absence, in words, else null: the driver reports a connection
+     * exception (SQLSTATE class 08, or 57P01 admin shutdown), or the pool found no connection within
+     * its timeout (with no cause of its own: every connection was busy).
+     */
+    static String databaseUnavailable(Throwable failure) {
+        boolean poolTimedOut = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01"))) {
+                return "The database is not reachable";
+            }
+            poolTimedOut |= cause instanceof java.sql.SQLTransientConnectionException;
+        }
+        return poolTimedOut ? "Every database connection is busy" : null;
     }
 
     private Problem fault(String request, Throwable cause, String instance) {
