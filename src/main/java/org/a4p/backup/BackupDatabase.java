@@ -3,7 +3,6 @@ package org.a4p.backup;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import org.a4p.app.Json;
 import org.a4p.app.Outcome;
 import org.a4p.db.Database;
 import org.a4p.db.Dialect;
+import org.a4p.exchange.Unclosed;
 import org.a4p.ingest.Progress;
 import org.a4p.pack.Pack;
 
@@ -126,7 +126,7 @@ public final class BackupDatabase {
         MessageDigest sha256 = sha256();
         long rows = 0;
         try (PreparedStatement select = store.selectAll(shape); ResultSet rs = select.executeQuery();
-                JsonGenerator json = JSON.createGenerator(new DigestOutputStream(new KeepOpen(zip), sha256), JsonEncoding.UTF8)) {
+                JsonGenerator json = JSON.createGenerator(new DigestOutputStream(new Unclosed(zip), sha256), JsonEncoding.UTF8)) {
             json.setRootValueSeparator(null);
             while (rs.next()) {
                 json.writeStartArray();
@@ -148,23 +148,6 @@ public final class BackupDatabase {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this Java has no SHA-256", e);
-        }
-    }
-
-    /** The zip stays open when a table's JSON writer closes. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

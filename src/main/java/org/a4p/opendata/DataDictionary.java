@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.a4p.exchange.Unclosed;
 import org.a4p.i18n.Language;
 import org.a4p.i18n.Messages;
 import org.a4p.indicators.formula.Formula;

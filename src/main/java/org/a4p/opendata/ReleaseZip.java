@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.a4p.exchange.Unclosed;
 import org.a4p.pack.Pack;
 import org.a4p.release.Release;
 

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.a4p.exchange.SpreadsheetText;
+import org.a4p.exchange.Unclosed;
 import org.a4p.release.Release;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

@@ -1,12 +1,12 @@
-package org.a4p.opendata;
+package org.a4p.exchange;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** A stream whose close only flushes: a writer done with its part leaves the caller's stream (a zip entry, a response) open. */
-final class Unclosed extends FilterOutputStream {
-    Unclosed(OutputStream out) {
+public final class Unclosed extends FilterOutputStream {
+    public Unclosed(OutputStream out) {
         super(out);
     }
 
