@@ -35,6 +35,19 @@ class MessagesTest {
         assertThat(french).as("French keys of " + bundle).containsExactlyInAnyOrderElementsOf(english);
     }
 
+    /** Every text is a MessageFormat pattern, where a lone apostrophe starts a quote and vanishes: it must be written ''. */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "messages_fr", "report", "report_fr", "sdmx", "sdmx_fr"})
+    void noTextHasALoneApostrophe(String bundle) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/i18n/" + bundle + ".properties")) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        for (String key : properties.stringPropertyNames()) {
+            assertThat(properties.getProperty(key).replace("''", "")).as(bundle + ": " + key).doesNotContain("'");
+        }
+    }
+
     @Test
     void quotesAndArgumentsAreRead() {
         Messages fr = Messages.of(Language.FR);
