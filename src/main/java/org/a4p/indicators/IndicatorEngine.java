@@ -1,18 +1,17 @@
 package org.a4p.indicators;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.a4p.db.Dialect;
 import org.a4p.indicators.formula.Aggregate;
@@ -20,23 +19,25 @@ import org.a4p.indicators.formula.AggregateFunction;
 import org.a4p.indicators.formula.Evaluator;
 import org.a4p.indicators.formula.Formula;
 import org.a4p.indicators.formula.FormulaException;
-import org.a4p.indicators.formula.FormulaSql;
-import org.a4p.indicators.formula.SqlFragment;
 import org.a4p.ingest.Importer;
-
 import org.a4p.pack.Indicator;
 import org.a4p.pack.Pack;
 import org.a4p.pack.RecordType;
+import org.a4p.workflow.LockStore;
 
 /**
- * Computes indicator values and keeps them in {@code indicator_value}. Each record type is read
- * once per refresh: one GROUP BY query computes the partials of every aggregate on that type at
- * the finest grain (mission, site, month or day, disaggregation); the rollups to quarters, years,
- * scopes and totals, and the formulas' arithmetic, are done in memory from those partials.
- * Medians need the values themselves and get one histogram query each.
+ * Computes indicator values and keeps them in {@code indicator_value}. A record type is read by
+ * one GROUP BY query for the partials of every aggregate on it at the finest grain (mission,
+ * site, month or day, breakdown values), plus one histogram query per median. The engine that
+ * stores values keeps those partials in {@code indicator_partial}: a refresh after a submission
+ * recomputes the partials of the mission-months it changed, then rolls the partials of the years
+ * they fall in up to months, quarters, years, scopes and totals, and evaluates the formulas; a full
+ * refresh rolls up the stored partials without reading a record.
  */
 public final class IndicatorEngine implements Importer.Refresh {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndicatorEngine.class);
+    /** Beyond this many missions changed, their years are recomputed whole: one query instead of one per mission. */
+    private static final int MISSIONS_ONE_BY_ONE = 8;
     private final Pack pack;
     private final Dialect dialect;
     private final Map<String, Formula> formulas = new LinkedHashMap<>();
@@ -44,6 +45,10 @@ public final class IndicatorEngine implements Importer.Refresh {
     private final Function<RecordType, String> tables;
     /** An engine that reads other tables than the records tables computes values; it never stores them. */
     private final boolean computesOnly;
+    /** The layout of the stored partials of each type an indicator reads: what every indicator of the pack needs. */
+    private final Map<String, TypeLayout> layouts;
+    private final PartialStore partials = new PartialStore();
+    private final LockStore locks = new LockStore();
 
     public IndicatorEngine(Pack pack, Dialect dialect) {
         this(pack, dialect, RecordType::tableName, false);
@@ -61,6 +66,7 @@ public final class IndicatorEngine implements Importer.Refresh {
                 throw new IllegalArgumentException("indicator " + indicator.id() + ": formula " + e.getMessage(), e);
             }
         }
+        this.layouts = TypeLayout.of(pack, formulas, pack.indicators());
     }
 
     /**
@@ -81,372 +87,276 @@ public final class IndicatorEngine implements Importer.Refresh {
         return new IndicatorEngine(pack, dialect, tables, true);
     }
 
-    /** What a refresh did, for the bench: values computed, and rows of indicator_value written. */
-    public record RefreshStats(int indicators, int values, int queries, long partialRows, int written) {}
+    /**
+     * What a refresh did, for the bench: indicators and values computed, queries over records,
+     * partial rows rolled up, rows of indicator_value written, and record types whose partials were
+     * rebuilt from every record; {@code scope} says which values were refreshed.
+     */
+    public record RefreshStats(String scope, int indicators, int values, int queries, long partialRows, int written, int typesRebuilt) {
+        static final RefreshStats NOTHING = new RefreshStats("nothing", 0, 0, 0, 0, 0, 0);
+    }
 
-    /** Recomputes every indicator over every record. */
+    /** Recomputes every indicator: from the stored partials where they are complete, from the records where not. */
     public RefreshStats refreshAll(Connection connection) throws SQLException {
-        return run(connection, pack.indicators(), null, null);
+        requireStoring();
+        Work work = new Work();
+        Rollup rollup = new Rollup(pack.orgUnits(), Rollup.Scope.ALL);
+        rollUp(connection, pack.indicators(), null, null, rollup, work);
+        return store(connection, pack.indicators(), rollup, work,
+                values -> new ValueTable().replace(connection, ids(pack.indicators()), (Integer) null, null, values), "every year");
+    }
+
+    /** Recomputes every indicator from every record, rebuilding every stored partial first. */
+    public RefreshStats rebuildAll(Connection connection) throws SQLException {
+        requireStoring();
+        partials.forget(connection, layouts.keySet());
+        return refreshAll(connection);
     }
 
     /** Recomputes the indicators that read any of the types, for the years given (and those between). */
     @Override
     public void refresh(Connection connection, Set<String> recordTypes, Set<Integer> years) throws SQLException {
-        if (years.isEmpty()) {
-            return;
-        }
-        List<Indicator> affected = pack.indicators().stream()
-                .filter(i -> formulas.get(i.id()).recordTypes().stream().anyMatch(recordTypes::contains))
-                .toList();
-        int from = years.stream().min(Integer::compare).orElseThrow();
-        int to = years.stream().max(Integer::compare).orElseThrow();
-        run(connection, affected, from, to);
+        refreshYears(connection, recordTypes, years);
     }
 
-    /** Computes values without storing them, for the given indicators and years (null for all). */
+    RefreshStats refreshYears(Connection connection, Set<String> recordTypes, Set<Integer> years) throws SQLException {
+        requireStoring();
+        List<Indicator> affected = reading(recordTypes);
+        if (years.isEmpty() || affected.isEmpty()) {
+            return RefreshStats.NOTHING;
+        }
+        int from = years.stream().min(Integer::compare).orElseThrow();
+        int to = years.stream().max(Integer::compare).orElseThrow();
+        LocalDate start = LocalDate.of(from, 1, 1);
+        LocalDate end = LocalDate.of(to + 1, 1, 1);
+        Work work = new Work();
+        for (String typeId : recordTypes) {
+            TypeLayout layout = layouts.get(typeId);
+            if (layout != null && complete(connection, layout)) {
+                work.fresh.put(typeId, recompute(connection, layout, new RecordScan.Range(start, end, null), work));
+            }
+        }
+        Rollup rollup = new Rollup(pack.orgUnits(), Rollup.Scope.ALL);
+        rollUp(connection, affected, start, end, rollup, work);
+        return store(connection, affected, rollup, work, values -> new ValueTable().replace(connection, ids(affected), from, to,
+                values), "years " + from + " to " + to);
+    }
+
+    @Override
+    public void refreshMonths(Connection connection, String recordType, Map<String, Set<YearMonth>> monthsByMission,
+            Set<String> otherTypes, Set<Integer> otherYears) throws SQLException {
+        refreshCells(connection, recordType, monthsByMission, otherTypes, otherYears);
+    }
+
+    /**
+     * The refresh after changes to some missions' months of one type: their partials recomputed,
+     * and only the values those months feed (their missions, sites and scopes in their months,
+     * quarters and years). Many missions, or partials not complete, and the years are refreshed.
+     * Returns what the narrowed part did (or the years' refresh).
+     */
+    RefreshStats refreshCells(Connection connection, String recordType, Map<String, Set<YearMonth>> monthsByMission,
+            Set<String> otherTypes, Set<Integer> otherYears) throws SQLException {
+        requireStoring();
+        TypeLayout layout = layouts.get(recordType);
+        boolean few = monthsByMission.size() <= MISSIONS_ONE_BY_ONE && !monthsByMission.containsKey(null);
+        if (layout == null || monthsByMission.isEmpty() || !few || !complete(connection, layout)) {
+            Set<String> types = new LinkedHashSet<>(otherTypes);
+            types.add(recordType);
+            Set<Integer> years = new TreeSet<>(otherYears);
+            monthsByMission.values().forEach(months -> months.forEach(month -> years.add(month.getYear())));
+            return refreshYears(connection, types, years);
+        }
+        Work work = new Work();
+        Set<String> periods = new TreeSet<>();
+        Set<Integer> years = new TreeSet<>();
+        Set<String> scopes = new TreeSet<>();
+        for (Map.Entry<String, Set<YearMonth>> entry : monthsByMission.entrySet()) {
+            YearMonth first = entry.getValue().stream().min(YearMonth::compareTo).orElseThrow();
+            YearMonth last = entry.getValue().stream().max(YearMonth::compareTo).orElseThrow();
+            recompute(connection, layout, new RecordScan.Range(first.atDay(1), last.plusMonths(1).atDay(1), entry.getKey()), work);
+            for (YearMonth month : entry.getValue()) {
+                periods.add(Period.year(month.getYear()));
+                periods.add(Period.quarter(month.getYear(), month.getMonthValue()));
+                periods.add(Period.month(month.getYear(), month.getMonthValue()));
+                years.add(month.getYear());
+            }
+            String scope = pack.orgUnits().scopeOf(entry.getKey());
+            if (scope != null) {
+                scopes.add(scope);
+            }
+        }
+        List<Indicator> affected = reading(Set.of(recordType));
+        Rollup.Scope scope = new Rollup.Scope(monthsByMission.keySet(), scopes, periods);
+        Rollup rollup = new Rollup(pack.orgUnits(), scope);
+        int fromYear = years.stream().min(Integer::compare).orElseThrow();
+        int toYear = years.stream().max(Integer::compare).orElseThrow();
+        rollUp(connection, affected, LocalDate.of(fromYear, 1, 1), LocalDate.of(toYear + 1, 1, 1), rollup, work);
+        RefreshStats stats = store(connection, affected, rollup, work, values -> new ValueTable().replaceIn(connection, ids(affected),
+                Rollup.orgUnitsOf(scope, pack.orgUnits(), rollup.sitesSeen), periods, values),
+                "months of " + String.join(", ", new TreeSet<>(monthsByMission.keySet())) + ": " + periods);
+        Set<String> others = new LinkedHashSet<>(otherTypes);
+        others.remove(recordType);
+        if (!others.isEmpty()) {
+            refreshYears(connection, others, otherYears);
+        }
+        return stats;
+    }
+
+    @Override
+    public void changedUnrefreshed(Connection connection, Set<String> recordTypes) throws SQLException {
+        if (!computesOnly) {
+            partials.forget(connection, recordTypes);
+        }
+    }
+
+    /** Computes values without storing them, for the given indicators and years (null for all), from the records. */
     public List<IndicatorValue> compute(Connection connection, List<Indicator> indicators, Integer fromYear, Integer toYear)
             throws SQLException {
-        Partials partials = new Partials();
-        scan(connection, indicators, fromYear, toYear, partials);
+        Rollup rollup = new Rollup(pack.orgUnits(), Rollup.Scope.ALL);
+        RecordScan.Range range = fromYear == null ? RecordScan.Range.ALL
+                : new RecordScan.Range(LocalDate.of(fromYear, 1, 1), LocalDate.of(toYear + 1, 1, 1), null);
+        for (TypeLayout layout : TypeLayout.of(pack, formulas, indicators).values()) {
+            Rollup.Wanted wanted = new Rollup.Wanted(layout, layout.disaggregations);
+            new RecordScan(dialect, layout, tables.apply(layout.type)).run(connection, range, row -> rollup.add(wanted, row));
+        }
         List<IndicatorValue> out = new ArrayList<>();
         for (Indicator indicator : indicators) {
-            evaluate(indicator, partials, out);
+            evaluate(indicator, rollup, out);
         }
         return out;
     }
 
-    private RefreshStats run(Connection connection, List<Indicator> indicators, Integer fromYear, Integer toYear)
-            throws SQLException {
+    private void requireStoring() {
         if (computesOnly) {
             throw new IllegalStateException("an engine reading other tables than the records tables computes values; it never stores them");
         }
+    }
+
+    private List<Indicator> reading(Set<String> recordTypes) {
+        return pack.indicators().stream()
+                .filter(i -> formulas.get(i.id()).recordTypes().stream().anyMatch(recordTypes::contains))
+                .toList();
+    }
+
+    private static List<String> ids(List<Indicator> indicators) {
+        return indicators.stream().map(Indicator::id).toList();
+    }
+
+    /** One refresh's tally, and the partial rows it computed from the records, by type, with the range they cover. */
+    private static final class Work {
+        final Map<String, Fresh> fresh = new HashMap<>();
+        final Set<String> rebuilt = new TreeSet<>();
+        int queries;
         long started = System.nanoTime();
-        Partials partials = new Partials();
-        scan(connection, indicators, fromYear, toYear, partials);
-        long scanned = System.nanoTime();
+    }
+
+    private record Fresh(RecordScan.Range range, List<PartialRow> rows) {}
+
+    /** Recomputes the type's partials in the range from its records, and stores them. */
+    private Fresh recompute(Connection connection, TypeLayout layout, RecordScan.Range range, Work work) throws SQLException {
+        List<PartialRow> rows = new ArrayList<>();
+        partials.delete(connection, layout.type.id(), range);
+        work.queries += new RecordScan(dialect, layout, tables.apply(layout.type)).run(connection, range, rows::add);
+        partials.insert(connection, layout, rows);
+        return new Fresh(range, rows);
+    }
+
+    /**
+     * Whether the type's stored partials are complete for this layout. When not, they are rebuilt
+     * from every record, under the type's guard so two transactions never rebuild them at once.
+     */
+    private boolean complete(Connection connection, TypeLayout layout) throws SQLException {
+        String digest = layout.digest();
+        return digest.equals(partials.digest(connection, layout.type.id()));
+    }
+
+    private void ensureComplete(Connection connection, TypeLayout layout, Work work) throws SQLException {
+        if (work.fresh.containsKey(layout.type.id()) || complete(connection, layout)) {
+            return;
+        }
+        locks.guard(connection, layout.type.id());
+        if (complete(connection, layout)) {
+            return;
+        }
+        work.fresh.put(layout.type.id(), recompute(connection, layout, RecordScan.Range.ALL, work));
+        partials.markComplete(connection, layout.type.id(), layout.digest());
+        work.rebuilt.add(layout.type.id());
+    }
+
+    /** Feeds the partials of every type the indicators read, with a day in [from, to) (null: all), into the rollup. */
+    private void rollUp(Connection connection, List<Indicator> indicators, LocalDate from, LocalDate to, Rollup rollup, Work work)
+            throws SQLException {
+        for (TypeLayout wantedLayout : TypeLayout.of(pack, formulas, indicators).values()) {
+            TypeLayout layout = layouts.get(wantedLayout.type.id());
+            Rollup.Wanted wanted = new Rollup.Wanted(layout, wantedLayout.disaggregations);
+            ensureComplete(connection, layout, work);
+            Fresh fresh = work.fresh.get(layout.type.id());
+            if (fresh != null && covers(fresh.range(), from, to)) {
+                for (PartialRow row : fresh.rows()) {
+                    if (from == null || within(row.periodDay(layout.byDay), from, to)) {
+                        rollup.add(wanted, row);
+                    }
+                }
+            } else {
+                partials.read(connection, layout, from, to, row -> rollup.add(wanted, row));
+            }
+        }
+    }
+
+    private static boolean covers(RecordScan.Range range, LocalDate from, LocalDate to) {
+        if (range.mission() != null) {
+            return false;
+        }
+        if (range.from() == null) {
+            return true;
+        }
+        return from != null && !from.isBefore(range.from()) && !to.isAfter(range.to());
+    }
+
+    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+        return !day.isBefore(from) && day.isBefore(to);
+    }
+
+    @FunctionalInterface
+    private interface Replace {
+        ValueTable.Writes replace(List<IndicatorValue> values) throws SQLException;
+    }
+
+    private RefreshStats store(Connection connection, List<Indicator> indicators, Rollup rollup, Work work, Replace replace,
+            String what) throws SQLException {
+        long rolled = System.nanoTime();
         List<IndicatorValue> values = new ArrayList<>();
         for (Indicator indicator : indicators) {
-            evaluate(indicator, partials, values);
+            evaluate(indicator, rollup, values);
         }
         long evaluated = System.nanoTime();
-        ValueTable.Writes writes = new ValueTable().replace(connection, indicators.stream().map(Indicator::id).toList(), fromYear,
-                toYear, values);
-        LOG.debug("refresh of {} indicators, years {} to {}: {} queries read {} partial rows in {} ms; {} values evaluated in {} ms;"
-                        + " {} written in {} ms", indicators.size(), fromYear, toYear, partials.queries, partials.rows,
-                (scanned - started) / 1_000_000, values.size(), (evaluated - scanned) / 1_000_000,
-                writes.inserted() + writes.updated() + writes.deleted(), (System.nanoTime() - evaluated) / 1_000_000);
-        return new RefreshStats(indicators.size(), values.size(), partials.queries, partials.rows,
-                writes.inserted() + writes.updated() + writes.deleted());
+        ValueTable.Writes writes = replace.replace(values);
+        int written = writes.inserted() + writes.updated() + writes.deleted();
+        LOG.debug("refresh of {} indicators, {}: {} queries over records (rebuilt: {}), {} partial rows rolled up in {} ms; {} values"
+                        + " evaluated in {} ms; {} written in {} ms", indicators.size(), what, work.queries, work.rebuilt, rollup.rows,
+                (rolled - work.started) / 1_000_000, values.size(), (evaluated - rolled) / 1_000_000, written,
+                (System.nanoTime() - evaluated) / 1_000_000);
+        return new RefreshStats(what, indicators.size(), values.size(), work.queries, rollup.rows, written, work.rebuilt.size());
     }
 
-    /** The aggregates' accumulators, by aggregate and value key. */
-    private static final class Partials {
-        final Map<Aggregate, Map<ValueKey, Accumulator>> byAggregate = new HashMap<>();
-        int queries;
-        long rows;
-    }
-
-    record ValueKey(String orgUnit, String period, String disaggregation) {}
-
-    private void scan(Connection connection, List<Indicator> indicators, Integer fromYear, Integer toYear, Partials partials)
-            throws SQLException {
-        Map<String, Map<Aggregate, Set<String>>> byType = new LinkedHashMap<>();
-        for (Indicator indicator : indicators) {
-            for (Aggregate aggregate : formulas.get(indicator.id()).aggregates()) {
-                RecordType type = pack.recordType(aggregate.recordType()).orElseThrow();
-                Set<String> disaggregations = byType.computeIfAbsent(type.id(), t -> new LinkedHashMap<>())
-                        .computeIfAbsent(aggregate, a -> new LinkedHashSet<>());
-                for (String field : indicator.disaggregations()) {
-                    if (type.field(field).isPresent()) {
-                        disaggregations.add(field);
-                    }
-                }
-            }
-        }
-        for (Map.Entry<String, Map<Aggregate, Set<String>>> entry : byType.entrySet()) {
-            RecordType type = pack.recordType(entry.getKey()).orElseThrow();
-            new TypeScan(type, entry.getValue(), fromYear, toYear).run(connection, partials);
-        }
-    }
-
-    /** The one query (plus one per median) that reads a record type for a refresh. */
-    private final class TypeScan {
-        private final RecordType type;
-        private final List<Aggregate> aggregates;
-        private final Map<Aggregate, Set<String>> disaggregations;
-        private final List<String> groupFields;
-        private final boolean byDay;
-        private final Integer fromYear;
-        private final Integer toYear;
-        private final String[] labels = new String[3 * 12 * 400];
-
-        TypeScan(RecordType type, Map<Aggregate, Set<String>> aggregates, Integer fromYear, Integer toYear) {
-            this.type = type;
-            this.aggregates = List.copyOf(aggregates.keySet());
-            this.disaggregations = aggregates;
-            Set<String> fields = new LinkedHashSet<>();
-            aggregates.values().forEach(fields::addAll);
-            this.groupFields = List.copyOf(fields);
-            this.byDay = this.aggregates.stream().anyMatch(a -> a.function() == AggregateFunction.LAST);
-            this.fromYear = fromYear;
-            this.toYear = toYear;
-        }
-
-        void run(Connection connection, Partials partials) throws SQLException {
-            List<Aggregate> plain = aggregates.stream().filter(a -> a.function() != AggregateFunction.MEDIAN).toList();
-            if (!plain.isEmpty()) {
-                runPlain(connection, plain, partials);
-            }
-            for (Aggregate median : aggregates) {
-                if (median.function() == AggregateFunction.MEDIAN) {
-                    runHistogram(connection, median, partials);
-                }
-            }
-        }
-
-        private String groupColumns() {
-            StringBuilder out = new StringBuilder(dialect.quote(type.missionField()));
-            out.append(", ").append(type.siteField() == null ? "CAST(NULL AS VARCHAR(128))" : dialect.quote(type.siteField()));
-            String date = dialect.quote(type.dateField());
-            out.append(byDay ? ", " + date : ", EXTRACT(YEAR FROM " + date + "), EXTRACT(MONTH FROM " + date + ")");
-            for (String field : groupFields) {
-                out.append(", ").append(dialect.quote(field));
-            }
-            return out.toString();
-        }
-
-        private String table() {
-            return tables.apply(type);
-        }
-
-        private String where(List<Object> parameters) {
-            StringBuilder out = new StringBuilder(" WHERE retired_by IS NULL AND " + dialect.quote(type.dateField()) + " IS NOT NULL");
-            if (fromYear != null) {
-                out.append(" AND ").append(dialect.quote(type.dateField())).append(" >= ? AND ")
-                        .append(dialect.quote(type.dateField())).append(" < ?");
-                parameters.add(LocalDate.of(fromYear, 1, 1));
-                parameters.add(LocalDate.of(toYear + 1, 1, 1));
-            }
-            return out.toString();
-        }
-
-        private void runPlain(Connection connection, List<Aggregate> plain, Partials partials) throws SQLException {
-            List<Object> parameters = new ArrayList<>();
-            StringBuilder select = new StringBuilder("SELECT ").append(groupColumns());
-            select.append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END), MAX(CASE WHEN flagged THEN 1 ELSE 0 END),"
-                    + " MAX(CASE WHEN provisional THEN 1 ELSE 0 END)");
-            // Each aggregate reads two partial columns: its measure (SUM, MIN or MAX; a count has
-            // none) and the number of records that fed it.
-            for (Aggregate aggregate : plain) {
-                SqlFragment condition = aggregate.where() == null ? null : FormulaSql.condition(aggregate.where(), type, dialect);
-                if (aggregate.function() == AggregateFunction.COUNT) {
-                    if (condition == null) {
-                        select.append(", 0, COUNT(*)");
-                    } else {
-                        select.append(", 0, SUM(CASE WHEN ").append(condition.sql()).append(" THEN 1 ELSE 0 END)");
-                        parameters.addAll(condition.parameters());
-                    }
-                    continue;
-                }
-                SqlFragment value = FormulaSql.rowValue(aggregate.argument(), dialect);
-                String measure = switch (aggregate.function()) {
-                    case MIN -> "MIN";
-                    case MAX -> "MAX";
-                    default -> "SUM";
-                };
-                String guard = condition == null ? "" : "(" + condition.sql() + ") AND ";
-                select.append(", ").append(measure).append("(CASE WHEN ").append(guard).append("(").append(value.sql())
-                        .append(") IS NOT NULL THEN ").append(value.sql()).append(" END)");
-                if (condition != null) {
-                    parameters.addAll(condition.parameters());
-                }
-                parameters.addAll(value.parameters());
-                parameters.addAll(value.parameters());
-                select.append(", SUM(CASE WHEN ").append(guard).append("(").append(value.sql()).append(") IS NOT NULL THEN 1 ELSE 0 END)");
-                if (condition != null) {
-                    parameters.addAll(condition.parameters());
-                }
-                parameters.addAll(value.parameters());
-            }
-            select.append(" FROM ").append(table()).append(where(parameters));
-            select.append(" GROUP BY ").append(groupColumns());
-            try (PreparedStatement statement = connection.prepareStatement(select.toString())) {
-                bind(statement, parameters);
-                statement.setFetchSize(5000);
-                try (ResultSet rs = statement.executeQuery()) {
-                    partials.queries++;
-                    int base = 3 + (byDay ? 1 : 2) + groupFields.size();
-                    while (rs.next()) {
-                        partials.rows++;
-                        Group group = group(rs);
-                        boolean synthetic = rs.getInt(base) == 1;
-                        boolean flagged = rs.getInt(base + 1) == 1;
-                        boolean provisional = rs.getInt(base + 2) == 1;
-                        int column = base + 3;
-                        for (Aggregate aggregate : plain) {
-                            Map<ValueKey, Accumulator> accumulators = partials.byAggregate.computeIfAbsent(aggregate, a -> new HashMap<>());
-                            double measure = rs.getDouble(column);
-                            long count = rs.getLong(column + 1);
-                            column += 2;
-                            boolean last = aggregate.function() == AggregateFunction.LAST;
-                            for (ValueKey key : keys(group, disaggregations.get(aggregate))) {
-                                Accumulator acc = accumulators.computeIfAbsent(key, k -> new Accumulator());
-                                if (last) {
-                                    acc.addLast(group.day, measure, count);
-                                } else {
-                                    acc.add(measure, count);
-                                }
-                                acc.synthetic |= synthetic;
-                                acc.flagged |= flagged;
-                                acc.provisional |= provisional;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        private void runHistogram(Connection connection, Aggregate median, Partials partials) throws SQLException {
-            List<Object> parameters = new ArrayList<>();
-            SqlFragment value = FormulaSql.rowValue(median.argument(), dialect);
-            SqlFragment condition = median.where() == null ? null : FormulaSql.condition(median.where(), type, dialect);
-            StringBuilder select = new StringBuilder("SELECT ").append(groupColumns())
-                    .append(", MAX(CASE WHEN synthetic THEN 1 ELSE 0 END), MAX(CASE WHEN flagged THEN 1 ELSE 0 END),")
-                    .append(" MAX(CASE WHEN provisional THEN 1 ELSE 0 END), ")
-                    .append(value.sql()).append(", COUNT(*)");
-            parameters.addAll(value.parameters());
-            select.append(" FROM ").append(table()).append(where(parameters));
-            select.append(" AND (").append(value.sql()).append(") IS NOT NULL");
-            parameters.addAll(value.parameters());
-            if (condition != null) {
-                select.append(" AND (").append(condition.sql()).append(")");
-                parameters.addAll(condition.parameters());
-            }
-            select.append(" GROUP BY ").append(groupColumns()).append(", ").append(value.sql());
-            parameters.addAll(value.parameters());
-            try (PreparedStatement statement = connection.prepareStatement(select.toString())) {
-                bind(statement, parameters);
-                statement.setFetchSize(5000);
-                try (ResultSet rs = statement.executeQuery()) {
-                    partials.queries++;
-                    int base = 3 + (byDay ? 1 : 2) + groupFields.size();
-                    Map<ValueKey, Accumulator> accumulators = partials.byAggregate.computeIfAbsent(median, a -> new HashMap<>());
-                    while (rs.next()) {
-                        partials.rows++;
-                        Group group = group(rs);
-                        boolean synthetic = rs.getInt(base) == 1;
-                        boolean flagged = rs.getInt(base + 1) == 1;
-                        boolean provisional = rs.getInt(base + 2) == 1;
-                        double v = rs.getDouble(base + 3);
-                        long times = rs.getLong(base + 4);
-                        for (ValueKey key : keys(group, disaggregations.get(median))) {
-                            Accumulator acc = accumulators.computeIfAbsent(key, k -> new Accumulator());
-                            acc.addValue(v, times);
-                            acc.synthetic |= synthetic;
-                            acc.flagged |= flagged;
-                            acc.provisional |= provisional;
-                        }
-                    }
-                }
-            }
-        }
-
-        private record Group(String mission, String site, int year, int month, int day, Map<String, String> values) {}
-
-        private Group group(ResultSet rs) throws SQLException {
-            String mission = rs.getString(1);
-            String site = rs.getString(2);
-            int year;
-            int month;
-            int day = 0;
-            int column;
-            if (byDay) {
-                LocalDate date = rs.getObject(3, LocalDate.class);
-                year = date.getYear();
-                month = date.getMonthValue();
-                day = (int) date.toEpochDay();
-                column = 4;
-            } else {
-                year = rs.getInt(3);
-                month = rs.getInt(4);
-                column = 5;
-            }
-            Map<String, String> values = groupFields.isEmpty() ? Map.of() : new HashMap<>();
-            for (String field : groupFields) {
-                Object value = rs.getObject(column++);
-                values.put(field, value == null ? null : value.toString());
-            }
-            return new Group(mission, site, year, month, day, values);
-        }
-
-        private List<ValueKey> keys(Group group, Collection<String> disaggregationFields) {
-            List<String> orgs = new ArrayList<>(3);
-            if (group.site != null) {
-                orgs.add(group.site);
-            }
-            orgs.add(group.mission);
-            String scope = pack.orgUnits().scopeOf(group.mission);
-            if (scope != null) {
-                orgs.add(scope);
-            }
-            String[] periods = periods(group.year, group.month);
-            List<String> disaggregationLabels = new ArrayList<>(1 + disaggregationFields.size());
-            disaggregationLabels.add("");
-            for (String field : disaggregationFields) {
-                String value = group.values.get(field);
-                if (value != null) {
-                    disaggregationLabels.add(field + "=" + value);
-                }
-            }
-            List<ValueKey> out = new ArrayList<>(orgs.size() * 3 * disaggregationLabels.size());
-            for (String org : orgs) {
-                for (String period : periods) {
-                    for (String disaggregation : disaggregationLabels) {
-                        out.add(new ValueKey(org, period, disaggregation));
-                    }
-                }
-            }
-            return out;
-        }
-
-        private String[] periods(int year, int month) {
-            int slot = ((year - 1800) * 12 + month - 1) * 3;
-            if (slot < 0 || slot + 2 >= labels.length) {
-                return new String[] {Period.year(year), Period.quarter(year, month), Period.month(year, month)};
-            }
-            if (labels[slot] == null) {
-                labels[slot] = Period.year(year);
-                labels[slot + 1] = Period.quarter(year, month);
-                labels[slot + 2] = Period.month(year, month);
-            }
-            return new String[] {labels[slot], labels[slot + 1], labels[slot + 2]};
-        }
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
-    }
-
-    private void evaluate(Indicator indicator, Partials partials, List<IndicatorValue> out) {
+    private void evaluate(Indicator indicator, Rollup rollup, List<IndicatorValue> out) {
         Formula formula = formulas.get(indicator.id());
         List<Aggregate> aggregates = formula.aggregates();
-        Set<ValueKey> keys = new LinkedHashSet<>();
+        Set<Rollup.ValueKey> keys = new LinkedHashSet<>();
         for (Aggregate aggregate : aggregates) {
-            for (ValueKey key : partials.byAggregate.getOrDefault(aggregate, Map.of()).keySet()) {
+            for (Rollup.ValueKey key : rollup.byAggregate.getOrDefault(aggregate, Map.of()).keySet()) {
                 if (key.disaggregation().isEmpty() || indicator.disaggregations().contains(fieldOf(key.disaggregation()))) {
                     keys.add(key);
                 }
             }
         }
-        for (ValueKey key : keys) {
+        for (Rollup.ValueKey key : keys) {
             Map<String, Long> recordsByType = new HashMap<>();
             boolean[] synthetic = {false};
             boolean[] flagged = {false};
             boolean[] provisional = {false};
             Double value = Evaluator.evaluate(formula.root(), aggregate -> {
-                Accumulator acc = lookup(partials, aggregate, key);
+                Accumulator acc = lookup(rollup, aggregate, key);
                 long records = acc == null ? 0 : (aggregate.function() == AggregateFunction.LAST ? acc.lastCount : acc.count);
                 recordsByType.merge(aggregate.recordType(), records, Math::max);
                 if (acc != null) {
@@ -465,12 +375,12 @@ public final class IndicatorEngine implements Importer.Refresh {
         }
     }
 
-    private Accumulator lookup(Partials partials, Aggregate aggregate, ValueKey key) {
-        Map<ValueKey, Accumulator> accumulators = partials.byAggregate.getOrDefault(aggregate, Map.of());
+    private Accumulator lookup(Rollup rollup, Aggregate aggregate, Rollup.ValueKey key) {
+        Map<Rollup.ValueKey, Accumulator> accumulators = rollup.byAggregate.getOrDefault(aggregate, Map.of());
         if (!key.disaggregation().isEmpty()) {
             RecordType type = pack.recordType(aggregate.recordType()).orElseThrow();
             if (type.field(fieldOf(key.disaggregation())).isEmpty()) {
-                return accumulators.get(new ValueKey(key.orgUnit(), key.period(), ""));
+                return accumulators.get(new Rollup.ValueKey(key.orgUnit(), key.period(), ""));
             }
         }
         return accumulators.get(key);

@@ -29,7 +29,29 @@ final class ValueTable {
         if (indicators.isEmpty()) {
             return new Writes(0, 0, 0);
         }
-        Map<Key, Stored> stored = load(connection, indicators, fromYear, toYear);
+        return write(connection, load(connection, indicators, fromYear, toYear), values);
+    }
+
+    /** The same, for the values of the indicators in the org units and periods given only. */
+    Writes replaceIn(Connection connection, List<String> indicators, java.util.Collection<String> orgUnits,
+            java.util.Collection<String> periods, List<IndicatorValue> values) throws SQLException {
+        if (indicators.isEmpty() || orgUnits.isEmpty() || periods.isEmpty()) {
+            return new Writes(0, 0, 0);
+        }
+        String sql = "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic, flagged, provisional FROM indicator_value"
+                + " WHERE org_unit IN (" + marks(orgUnits.size()) + ") AND indicator_id IN (" + marks(indicators.size()) + ")"
+                + " AND period IN (" + marks(periods.size()) + ")";
+        List<String> parameters = new java.util.ArrayList<>(orgUnits);
+        parameters.addAll(indicators);
+        parameters.addAll(periods);
+        return write(connection, load(connection, sql, parameters), values);
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private Writes write(Connection connection, Map<Key, Stored> stored, List<IndicatorValue> values) throws SQLException {
         List<IndicatorValue> inserts = new java.util.ArrayList<>();
         List<IndicatorValue> updates = new java.util.ArrayList<>();
         for (IndicatorValue value : values) {
@@ -50,19 +72,22 @@ final class ValueTable {
 
     private static Map<Key, Stored> load(Connection connection, List<String> indicators, Integer fromYear, Integer toYear)
             throws SQLException {
-        Map<Key, Stored> out = new HashMap<>();
-        String marks = String.join(", ", java.util.Collections.nCopies(indicators.size(), "?"));
         String sql = "SELECT indicator_id, org_unit, period, disaggregation, amount, records, synthetic, flagged, provisional FROM indicator_value"
-                + " WHERE indicator_id IN (" + marks + ")" + (fromYear == null ? "" : " AND period_year BETWEEN ? AND ?");
+                + " WHERE indicator_id IN (" + marks(indicators.size()) + ")" + (fromYear == null ? "" : " AND period_year BETWEEN ? AND ?");
+        List<Object> parameters = new java.util.ArrayList<>(indicators);
+        if (fromYear != null) {
+            parameters.add(fromYear);
+            parameters.add(toYear);
+        }
+        return load(connection, sql, parameters);
+    }
+
+    private static Map<Key, Stored> load(Connection connection, String sql, List<?> parameters) throws SQLException {
+        Map<Key, Stored> out = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(10_000);
-            int p = 1;
-            for (String indicator : indicators) {
-                statement.setString(p++, indicator);
-            }
-            if (fromYear != null) {
-                statement.setInt(p++, fromYear);
-                statement.setInt(p, toYear);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

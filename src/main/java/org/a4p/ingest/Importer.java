@@ -35,10 +35,34 @@ public final class Importer {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Importer.class);
     private static final int CHANGES_KEPT = 10_000;
 
-    /** Recomputes indicator values inside the import's transaction. */
+    /** Recomputes indicator values inside the transaction that changed the records. */
     @FunctionalInterface
     public interface Refresh {
+        /** After changes to the types' records in the years given (and those between). */
         void refresh(Connection connection, Set<String> recordTypes, Set<Integer> years) throws SQLException;
+
+        /**
+         * After changes to one type's records confined to the months given of each mission (the
+         * months of the old versions too), and to other types' records in whole years: the values
+         * those months feed. By default the years they fall in are refreshed.
+         */
+        default void refreshMonths(Connection connection, String recordType, Map<String, Set<java.time.YearMonth>> monthsByMission,
+                Set<String> otherTypes, Set<Integer> otherYears) throws SQLException {
+            Set<String> types = new HashSet<>(otherTypes);
+            types.add(recordType);
+            Set<Integer> years = new TreeSet<>(otherYears);
+            monthsByMission.values().forEach(months -> months.forEach(month -> years.add(month.getYear())));
+            refresh(connection, types, years);
+        }
+
+        /** Records that the types' records changed without a refresh: what the refresh keeps of them is out of date. */
+        default void changedUnrefreshed(Connection connection, Set<String> recordTypes) throws SQLException {
+        }
+
+        /** A refresh left to the caller, which refreshes everything once at the end (the demo's seventy files). */
+        static Refresh deferred(Refresh refresh) {
+            return (connection, recordTypes, years) -> refresh.changedUnrefreshed(connection, recordTypes);
+        }
     }
 
     /** Told the outcome of every import, accepted or rejected (the metrics count them). */
@@ -67,7 +91,7 @@ public final class Importer {
 
     /** The same importer, leaving the indicators to be refreshed by the caller (the demo: seventy files, one refresh). */
     public Importer deferringRefresh() {
-        return new Importer(database, pack, (connection, recordTypes, years) -> { }, audit, listener);
+        return new Importer(database, pack, Refresh.deferred(refresh), audit, listener);
     }
 
     public ImportOutcome run(ImportRequest request, Progress progress) {
@@ -125,7 +149,12 @@ public final class Importer {
                 recordAcceptance(connection, type, request, written, perFile, touched, years);
                 long wrote = System.nanoTime();
                 progress.update("refreshing indicators", 0);
-                refresh.refresh(connection, touched, years);
+                if (written.months == null) {
+                    refresh.refresh(connection, touched, years);
+                } else {
+                    touched.remove(type.id());
+                    refresh.refreshMonths(connection, type.id(), written.months, touched, years);
+                }
                 long refreshed = System.nanoTime();
                 for (SubmissionSummary submission : written.submissions) {
                     audit.append(connection, ImportAudit.written(submission, request, written.changes));
@@ -287,7 +316,9 @@ public final class Importer {
         }
     }
 
-    private record Written(List<SubmissionSummary> submissions, List<ImportOutcome.Change> changes, Set<Integer> years) {}
+    /** {@code months}: the months of each mission the changes fall in, or null when some change has no mission. */
+    private record Written(List<SubmissionSummary> submissions, List<ImportOutcome.Change> changes, Set<Integer> years,
+            Map<String, Set<java.time.YearMonth>> months) {}
 
     private Written write(Connection connection, RecordType type, ImportRequest request, List<FileBatch> batches,
             Progress progress, List<RowIssue> warnings) throws SQLException {
@@ -300,6 +331,9 @@ public final class Importer {
         int dateIndex = type.fields().indexOf(type.field(type.dateField()).orElseThrow());
         Set<String> seen = new HashSet<>();
         Set<Integer> years = new TreeSet<>();
+        Map<String, Set<java.time.YearMonth>> months = new HashMap<>();
+        boolean unconfined = false;
+        int missionIndex = type.fields().indexOf(type.field(type.missionField()).orElseThrow());
         List<SubmissionSummary> submissions = new ArrayList<>();
         List<ImportOutcome.Change> changes = new ArrayList<>();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -345,6 +379,7 @@ public final class Importer {
                 }
                 coverage.changed(values, batch.fileName(), batch.rowNumbers()[i]);
                 years.add(((LocalDate) values[dateIndex]).getYear());
+                unconfined |= !monthOf(values, missionIndex, dateIndex, months);
                 plausibility.changed(values, batch.fileName(), batch.rowNumbers()[i]);
             }
             List<Long> retireIds = new ArrayList<>();
@@ -382,6 +417,7 @@ public final class Importer {
                 Object[] old = before.get(revised.get(i).id());
                 coverage.replaced(old, batch.fileName(), revisedRows.get(i));
                 years.add(((LocalDate) old[dateIndex]).getYear());
+                unconfined |= !monthOf(old, missionIndex, dateIndex, months);
                 List<String> fields = changedFields(type, old, revised.get(i).values());
                 fileChanges.add(new ImportOutcome.Change(batch.fileName(), RecordValues.describeKey(type, revisedKeys.get(i)),
                         fields.isEmpty() ? "restored" : "revised", fields));
@@ -389,6 +425,7 @@ public final class Importer {
             for (int i = 0; i < retireIds.size(); i++) {
                 coverage.replaced(retiredBefore.get(retireIds.get(i)), batch.fileName(), 0);
                 years.add(((LocalDate) retiredBefore.get(retireIds.get(i))[dateIndex]).getYear());
+                unconfined |= !monthOf(retiredBefore.get(retireIds.get(i)), missionIndex, dateIndex, months);
                 fileChanges.add(new ImportOutcome.Change(batch.fileName(), RecordValues.describeKey(type, retireKeys.get(i)),
                         "retired", List.of()));
             }
@@ -416,7 +453,17 @@ public final class Importer {
             plausibility.flag(connection, findings, submissionIds, store);
             warnings.addAll(0, PlausibilityCheck.issues(findings, true));
         }
-        return new Written(submissions, changes, years);
+        return new Written(submissions, changes, years, unconfined ? null : months);
+    }
+
+    /** Adds the record's mission-month to {@code months}; false when it has no mission. */
+    private static boolean monthOf(Object[] values, int missionIndex, int dateIndex, Map<String, Set<java.time.YearMonth>> months) {
+        if (values[missionIndex] == null) {
+            return false;
+        }
+        LocalDate date = (LocalDate) values[dateIndex];
+        months.computeIfAbsent(values[missionIndex].toString(), m -> new TreeSet<>()).add(java.time.YearMonth.from(date));
+        return true;
     }
 
     /** One error per locked mission-month the file would change, naming the approval that holds it and how to lift it. */

@@ -1,7 +1,12 @@
 package org.a4p.metrics;
 
 import io.micrometer.core.instrument.Timer;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import org.a4p.ingest.ImportOutcome;
 import org.a4p.ingest.Importer;
@@ -54,12 +59,31 @@ public final class Metrics implements Importer.Listener, PublishRelease.Listener
 
     /** The refresh, timed. */
     public Importer.Refresh timed(Importer.Refresh delegate) {
-        return (connection, recordTypes, years) -> {
-            long started = System.nanoTime();
-            try {
-                delegate.refresh(connection, recordTypes, years);
-            } finally {
-                meters().refresh.record(Duration.ofNanos(System.nanoTime() - started));
+        return new Importer.Refresh() {
+            @Override
+            public void refresh(Connection connection, Set<String> recordTypes, Set<Integer> years) throws SQLException {
+                long started = System.nanoTime();
+                try {
+                    delegate.refresh(connection, recordTypes, years);
+                } finally {
+                    meters().refresh.record(Duration.ofNanos(System.nanoTime() - started));
+                }
+            }
+
+            @Override
+            public void refreshMonths(Connection connection, String recordType, Map<String, Set<YearMonth>> monthsByMission,
+                    Set<String> otherTypes, Set<Integer> otherYears) throws SQLException {
+                long started = System.nanoTime();
+                try {
+                    delegate.refreshMonths(connection, recordType, monthsByMission, otherTypes, otherYears);
+                } finally {
+                    meters().refresh.record(Duration.ofNanos(System.nanoTime() - started));
+                }
+            }
+
+            @Override
+            public void changedUnrefreshed(Connection connection, Set<String> recordTypes) throws SQLException {
+                delegate.changedUnrefreshed(connection, recordTypes);
             }
         };
     }

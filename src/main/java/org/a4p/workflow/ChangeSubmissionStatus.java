@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.HashMap;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +64,7 @@ public final class ChangeSubmissionStatus {
 
     /** The same steps, leaving the values to be refreshed by the caller (the demo, which approves seventy files at once). */
     public ChangeSubmissionStatus deferringRefresh() {
-        return new ChangeSubmissionStatus(pack, database, importer, (connection, types, years) -> { }, audit, clock);
+        return new ChangeSubmissionStatus(pack, database, importer, Importer.Refresh.deferred(refresh), audit, clock);
     }
 
     public Outcome<SubmissionSummary> run(Request request) {
@@ -167,9 +169,11 @@ public final class ChangeSubmissionStatus {
             if (step == Step.APPROVE) {
                 new RecordStore(database.dialect()).approve(connection, type, submission.id());
                 lockCount = locks.lock(connection, type.id(), submission.id());
-                Set<Integer> years = submissions.coverage(connection, submission.id()).stream()
-                        .map(c -> Integer.parseInt(c.month().substring(0, 4))).collect(Collectors.toCollection(TreeSet::new));
-                refresh.refresh(connection, Set.of(type.id()), years); // its values are no longer provisional
+                // Its values are no longer provisional: those of the mission-months it covers.
+                Map<String, Set<YearMonth>> months = new HashMap<>();
+                submissions.coverage(connection, submission.id()).forEach(c -> months.computeIfAbsent(c.mission(), m -> new TreeSet<>())
+                        .add(YearMonth.parse(c.month())));
+                refresh.refreshMonths(connection, type.id(), months, Set.of(), Set.of());
             } else if (step == Step.REOPEN) {
                 lockCount = locks.unlock(connection, submission.id());
             }
