@@ -47,7 +47,7 @@ public final class IndicatorEngine implements Importer.Refresh {
     private final boolean computesOnly;
     /** The layout of the stored partials of each type an indicator reads: what every indicator of the pack needs. */
     private final Map<String, TypeLayout> layouts;
-    private final PartialStore partials = new PartialStore();
+    private final PartialStore partials;
     private final LockStore locks = new LockStore();
 
     public IndicatorEngine(Pack pack, Dialect dialect) {
@@ -67,6 +67,7 @@ public final class IndicatorEngine implements Importer.Refresh {
             }
         }
         this.layouts = TypeLayout.of(pack, formulas, pack.indicators());
+        this.partials = new PartialStore(dialect);
     }
 
     /**
@@ -103,7 +104,7 @@ public final class IndicatorEngine implements Importer.Refresh {
         Rollup rollup = new Rollup(pack.orgUnits(), Rollup.Scope.ALL);
         rollUp(connection, pack.indicators(), null, null, rollup, work);
         return store(connection, pack.indicators(), rollup, work,
-                values -> new ValueTable().replace(connection, ids(pack.indicators()), (Integer) null, null, values), "every year");
+                values -> new ValueTable(dialect).replace(connection, ids(pack.indicators()), (Integer) null, null, values), "every year");
     }
 
     /** Recomputes every indicator from every record, rebuilding every stored partial first. */
@@ -138,7 +139,7 @@ public final class IndicatorEngine implements Importer.Refresh {
         }
         Rollup rollup = new Rollup(pack.orgUnits(), Rollup.Scope.ALL);
         rollUp(connection, affected, start, end, rollup, work);
-        return store(connection, affected, rollup, work, values -> new ValueTable().replace(connection, ids(affected), from, to,
+        return store(connection, affected, rollup, work, values -> new ValueTable(dialect).replace(connection, ids(affected), from, to,
                 values), "years " + from + " to " + to);
     }
 
@@ -191,7 +192,7 @@ public final class IndicatorEngine implements Importer.Refresh {
         int fromYear = years.stream().min(Integer::compare).orElseThrow();
         int toYear = years.stream().max(Integer::compare).orElseThrow();
         rollUp(connection, affected, LocalDate.of(fromYear, 1, 1), LocalDate.of(toYear + 1, 1, 1), rollup, work);
-        RefreshStats stats = store(connection, affected, rollup, work, values -> new ValueTable().replaceIn(connection, ids(affected),
+        RefreshStats stats = store(connection, affected, rollup, work, values -> new ValueTable(dialect).replaceIn(connection, ids(affected),
                 Rollup.orgUnitsOf(scope, pack.orgUnits(), rollup.sitesSeen), periods, values),
                 "months of " + String.join(", ", new TreeSet<>(monthsByMission.keySet())) + ": " + periods);
         Set<String> others = new LinkedHashSet<>(otherTypes);

@@ -5,18 +5,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.a4p.db.Batches;
+import org.a4p.db.BulkInsert;
+import org.a4p.db.Dialect;
+import java.util.List;
 
 /**
  * The SQL of {@code indicator_partial} and {@code indicator_partial_layout}: the stored partial
  * aggregates of each record type, and the layout digest they were computed for.
  */
 final class PartialStore {
+    private final Dialect dialect;
+
+    PartialStore(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
     /** Separates the breakdown values in {@code dims}; stands for a null value. Codes never hold either. */
     private static final char SEPARATOR = '\u001F';
     private static final String NULL = "\u0001";
@@ -34,7 +42,7 @@ final class PartialStore {
     }
 
     void markComplete(Connection connection, String recordType, String digest) throws SQLException {
-        forget(connection, java.util.List.of(recordType));
+        forget(connection, List.of(recordType));
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO indicator_partial_layout (record_type, digest) VALUES (?, ?)")) {
             statement.setString(1, recordType);
@@ -74,30 +82,24 @@ final class PartialStore {
     }
 
     void insert(Connection connection, TypeLayout layout, Collection<PartialRow> rows) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO indicator_partial (record_type, mission, site,"
-                + " period_day, dims, histogram, hvalue, times, measures, synthetic, flagged, provisional)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Batches.run(statement, rows, (st, row) -> {
-                st.setString(1, layout.type.id());
-                st.setString(2, row.mission());
-                st.setString(3, row.site());
-                st.setObject(4, row.periodDay(layout.byDay));
-                st.setString(5, dims(row.dims()));
-                st.setInt(6, row.histogram());
-                if (row.histogram() == 0) {
-                    st.setNull(7, Types.DOUBLE);
-                    st.setNull(8, Types.BIGINT);
-                    st.setBytes(9, measures(row));
-                } else {
-                    st.setDouble(7, row.value());
-                    st.setLong(8, row.times());
-                    st.setNull(9, Types.VARBINARY);
-                }
-                st.setBoolean(10, row.synthetic());
-                st.setBoolean(11, row.flagged());
-                st.setBoolean(12, row.provisional());
-            });
-        }
+        new BulkInsert(dialect).run(connection, "indicator_partial", List.of("record_type", "mission", "site", "period_day", "dims",
+                "histogram", "hvalue", "times", "measures", "synthetic", "flagged", "provisional"), rows, (row, values) -> {
+                    values[0] = layout.type.id();
+                    values[1] = row.mission();
+                    values[2] = row.site();
+                    values[3] = row.periodDay(layout.byDay);
+                    values[4] = dims(row.dims());
+                    values[5] = row.histogram();
+                    if (row.histogram() == 0) {
+                        values[8] = measures(row);
+                    } else {
+                        values[6] = row.value();
+                        values[7] = row.times();
+                    }
+                    values[9] = row.synthetic();
+                    values[10] = row.flagged();
+                    values[11] = row.provisional();
+                });
     }
 
     /** Sends the type's stored partials with a day in [from, to) (null: all) to {@code sink}; returns how many. */

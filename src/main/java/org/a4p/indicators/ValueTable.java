@@ -10,12 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.a4p.db.Batches;
+import org.a4p.db.BulkInsert;
+import org.a4p.db.Dialect;
 
 /**
  * The stored indicator values. A refresh writes only what changed: values that are new, differ,
  * or no longer exist, so re-running a refresh over unchanged records writes nothing.
  */
 final class ValueTable {
+    private final Dialect dialect;
+
+    ValueTable(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     /** What a replace wrote. */
     record Writes(int inserted, int updated, int deleted) {}
@@ -131,24 +138,21 @@ final class ValueTable {
         }
     }
 
-    private static void insert(Connection connection, List<IndicatorValue> values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO indicator_value (indicator_id, org_unit, period, grain, period_year, disaggregation, amount, records,"
-                        + " synthetic, flagged, provisional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Batches.run(statement, values, (st, value) -> {
-                st.setString(1, value.indicator());
-                st.setString(2, value.orgUnit());
-                st.setString(3, value.period());
-                st.setString(4, String.valueOf(Grain.of(value.period()).code()));
-                st.setInt(5, Period.yearOf(value.period()));
-                st.setString(6, value.disaggregation());
-                setAmount(st, 7, value.value());
-                st.setLong(8, value.records());
-                st.setBoolean(9, value.synthetic());
-                st.setBoolean(10, value.flagged());
-                st.setBoolean(11, value.provisional());
-            });
-        }
+    private void insert(Connection connection, List<IndicatorValue> values) throws SQLException {
+        new BulkInsert(dialect).run(connection, "indicator_value", List.of("indicator_id", "org_unit", "period", "grain", "period_year",
+                "disaggregation", "amount", "records", "synthetic", "flagged", "provisional"), values, (value, row) -> {
+                    row[0] = value.indicator();
+                    row[1] = value.orgUnit();
+                    row[2] = value.period();
+                    row[3] = String.valueOf(Grain.of(value.period()).code());
+                    row[4] = Period.yearOf(value.period());
+                    row[5] = value.disaggregation();
+                    row[6] = value.value();
+                    row[7] = value.records();
+                    row[8] = value.synthetic();
+                    row[9] = value.flagged();
+                    row[10] = value.provisional();
+                });
     }
 
     private static void setAmount(PreparedStatement statement, int index, Double value) throws SQLException {

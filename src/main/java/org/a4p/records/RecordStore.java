@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.a4p.db.Batches;
+import org.a4p.db.BulkInsert;
 import org.a4p.db.Dialect;
 import org.a4p.pack.Field;
 import org.a4p.pack.RecordType;
@@ -70,18 +71,25 @@ public final class RecordStore {
     public void insert(Connection connection, RecordType type, List<Object[]> rows, long submissionId, boolean synthetic,
             boolean provisional) throws SQLException {
         List<Field> fields = type.fields();
-        String columns = fields.stream().map(f -> dialect.quote(f.name())).collect(Collectors.joining(", "));
-        String marks = fields.stream().map(f -> "?").collect(Collectors.joining(", "));
-        String sql = "INSERT INTO " + type.tableName() + " (" + columns + ", row_hash, row_version, submission_id, synthetic, flagged,"
-                + " provisional) VALUES (" + marks + ", ?, 1, ?, ?, FALSE, " + (provisional ? "TRUE" : "FALSE") + ")";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            Batches.run(statement, rows, (st, row) -> {
-                int p = bindFields(st, fields, row);
-                st.setLong(p++, RecordValues.hash(row));
-                st.setLong(p++, submissionId);
-                st.setBoolean(p, synthetic);
-            });
-        }
+        List<String> columns = new ArrayList<>(fields.stream().map(f -> dialect.quote(f.name())).toList());
+        columns.addAll(List.of("row_hash", "row_version", "submission_id", "synthetic", "flagged", "provisional"));
+        int count = fields.size();
+        new BulkInsert(dialect).run(connection, type.tableName(), columns, rows, (row, values) -> {
+            for (int i = 0; i < count; i++) {
+                values[i] = bindable(row[i]);
+            }
+            values[count] = RecordValues.hash(row);
+            values[count + 1] = 1;
+            values[count + 2] = submissionId;
+            values[count + 3] = synthetic;
+            values[count + 4] = Boolean.FALSE;
+            values[count + 5] = provisional;
+        });
+    }
+
+    private static Object bindable(Object value) {
+        return value == null || value instanceof LocalDate || value instanceof java.time.LocalDateTime || value instanceof Long
+                || value instanceof Double || value instanceof Boolean ? value : value.toString();
     }
 
     /** Overwrites stored records with new versions (not flagged, provisional until approved), keeping the old ones in the history. */

@@ -233,7 +233,7 @@ class BackupRestoreTest {
             assertThat(failure(restore(noManifest, target)).message()).isEqualTo(noManifest + " is not a backup: it has no manifest.json");
             assertThat(failure(restore(otherPack, target)).message()).contains("was taken with pack", "000000000000...",
                     "restore with the pack it was taken with");
-            assertThat(failure(restore(newer, target)).message()).contains("was taken at schema version 99, this build's is 7",
+            assertThat(failure(restore(newer, target)).message()).contains("was taken at schema version 99, this build's is " + target.schemaVersion(),
                     "a build at least as new");
             assertThat(TableContents.of(target.dataSource()).get("audit_entry")).isEmpty();
         }
@@ -247,7 +247,11 @@ class BackupRestoreTest {
         Path file = folder.resolve("cli.a4pbackup");
         CliRun backup = CliRun.of("backup", "--out", file.toString(), "--db", source.toString());
         assertThat(backup.code()).as(backup.all()).isEqualTo(Main.OK);
-        assertThat(backup.out()).contains("Backed up", "tables", "schema version 7", file.toString());
+        String version;
+        try (Database database = Database.open(source.toString())) {
+            version = database.schemaVersion();
+        }
+        assertThat(backup.out()).contains("Backed up", "tables", "schema version " + version, file.toString());
 
         CliRun again = CliRun.of("backup", "--out", file.toString(), "--db", source.toString());
         assertThat(again.code()).isEqualTo(Main.REJECTED);
