@@ -70,6 +70,11 @@ final class CoverageTally {
         if (mission == null || !(date instanceof LocalDate day)) {
             return null;
         }
-        return new MissionMonth(mission.toString(), String.format(java.util.Locale.ROOT, "%04d-%02d", day.getYear(), day.getMonthValue()));
+        // Built by hand, not String.format: this runs for every row of an import, twice.
+        int year = day.getYear();
+        int month = day.getMonthValue();
+        String label = year >= 1000 && year <= 9999 ? year + (month < 10 ? "-0" : "-") + month
+                : String.format(java.util.Locale.ROOT, "%04d-%02d", year, month);
+        return new MissionMonth(mission.toString(), label);
     }
 }
