@@ -95,6 +95,9 @@ class PackReloadTest {
                     inServiceWhileReloadWaits.set(app.runtime());
                 }
             }
+
+            @Override
+            public void done() {}
         };
         ImportOutcome outcome;
         Set<String> storedAfterImport;
@@ -112,7 +115,7 @@ class PackReloadTest {
         assertThat(storedAfterImport).as("the values the import wrote are pack A's").isNotEmpty()
                 .isEqualTo(computed(a, List.of(changedUnderA)));
 
-        ReloadPack.Reloaded reloaded = reload.get().join().orElseThrow(f -> new AssertionError(f.message()));
+        ReloadPack.Reloaded reloaded = reload.get().join().orElseThrow(f -> new IllegalStateException(f.message()));
         PackRuntime b = app.runtime();
         assertThat(b).isNotSameAs(a);
         assertThat(reloaded.generation()).isEqualTo(2);
@@ -198,8 +201,9 @@ class PackReloadTest {
                         + where)) {
             while (rs.next()) {
                 double amount = rs.getDouble(5);
-                rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
-                        + (rs.wasNull() ? null : Double.valueOf(amount)) + "|" + rs.getLong(6));
+                Double value = rs.wasNull() ? null : amount;
+                rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|" + value + "|"
+                        + rs.getLong(6));
             }
         }
         return rows;
