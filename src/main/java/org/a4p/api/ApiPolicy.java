@@ -69,6 +69,7 @@ final class ApiPolicy {
             everyone("GET", "/api/v1/values/explain"),
             everyone("GET", "/api/v1/geo/missions"),
             everyone("GET", "/api/v1/geo/sites"),
+            signedIn("POST", "/api/v1/pack/reload", ADMINS),
             signedIn("GET", "/api/v1/users", ADMINS),
             signedIn("POST", "/api/v1/users", ADMINS),
             signedIn("POST", "/api/v1/users/{name}/disable", ADMINS),

@@ -2,7 +2,9 @@ package org.a4p.api;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import org.a4p.app.App;
+import org.a4p.app.ReloadPack;
 import org.a4p.disclosure.ReadRecords;
 import org.a4p.disclosure.ReadScorecard;
 import org.a4p.disclosure.ReadValues;
@@ -50,17 +52,26 @@ public final class ApiRoutes {
         this.geo = new GeoRoutes(new MapValues(app.pack(), readValues));
     }
 
-    public void addTo(JavalinConfig config) {
+    /**
+     * What does not change with the pack, registered once on the server: upload limits, the guard, and
+     * {@code POST /api/v1/pack/reload}, which runs outside any pack generation since it replaces it.
+     */
+    public void addShared(JavalinConfig config, ReloadPack reload) {
         config.jetty.multipartConfig.maxFileSize(SubmissionRoutes.MAX_UPLOAD, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(SubmissionRoutes.MAX_UPLOAD + 64 * 1024, SizeUnit.BYTES);
         config.routes.beforeMatched("/api/*", guard);
-        session.addTo(config.routes);
-        catalogue.addTo(config.routes);
-        figures.addTo(config.routes);
-        records.addTo(config.routes);
-        submissions.addTo(config.routes);
-        users.addTo(config.routes);
-        releases.addTo(config.routes);
-        geo.addTo(config.routes);
+        new PackRoutes(reload).addTo(config.routes);
+    }
+
+    /** The routes built on the pack; registered for each generation (see {@link org.a4p.web.WebServer}). */
+    public void addTo(JavalinDefaultRoutingApi routes) {
+        session.addTo(routes);
+        catalogue.addTo(routes);
+        figures.addTo(routes);
+        records.addTo(routes);
+        submissions.addTo(routes);
+        users.addTo(routes);
+        releases.addTo(routes);
+        geo.addTo(routes);
     }
 }

@@ -1,6 +1,6 @@
 package org.a4p.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ final class CatalogueRoutes {
         this.writeTemplate = writeTemplate;
     }
 
-    void addTo(RoutesConfig routes) {
+    void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/org-units", this::orgUnits);
         routes.get("/api/v1/record-types", this::recordTypes);
         routes.get("/api/v1/record-types/{type}", this::recordType);

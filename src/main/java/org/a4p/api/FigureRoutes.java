@@ -1,6 +1,6 @@
 package org.a4p.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import org.a4p.disclosure.ReadScorecard;
 import org.a4p.disclosure.ReadValues;
@@ -33,7 +33,7 @@ final class FigureRoutes {
         this.defaultScope = defaultScope;
     }
 
-    void addTo(RoutesConfig routes) {
+    void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/values", this::values);
         routes.get("/api/v1/scorecards", this::scorecard);
         routes.get("/api/v1/ranking", this::ranking);

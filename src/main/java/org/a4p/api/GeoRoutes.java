@@ -1,6 +1,6 @@
 package org.a4p.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import org.a4p.geo.FeatureCollection;
 import org.a4p.geo.MapValues;
@@ -16,7 +16,7 @@ final class GeoRoutes {
         this.mapValues = mapValues;
     }
 
-    void addTo(RoutesConfig routes) {
+    void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/geo/missions", this::missions);
         routes.get("/api/v1/geo/sites", this::sites);
     }

@@ -1,6 +1,6 @@
 package org.a4p.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import org.a4p.disclosure.ReadRecords;
 import org.a4p.web.FailedRequest;
@@ -15,7 +15,7 @@ final class RecordRoutes {
         this.readRecords = readRecords;
     }
 
-    void addTo(RoutesConfig routes) {
+    void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/records/{type}", this::records);
     }
 

@@ -1,6 +1,6 @@
 package org.a4p.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import org.a4p.release.PublishRelease;
 import org.a4p.release.ReadReleases;
@@ -27,7 +27,7 @@ final class ReleaseRoutes {
         this.read = read;
     }
 
-    void addTo(RoutesConfig routes) {
+    void addTo(JavalinDefaultRoutingApi routes) {
         routes.post("/api/v1/releases", this::publish);
         routes.get("/api/v1/releases", this::list);
         routes.get("/api/v1/releases/{number}", this::one);

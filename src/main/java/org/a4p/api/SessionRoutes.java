@@ -1,7 +1,7 @@
 package org.a4p.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +50,7 @@ final class SessionRoutes {
         this.clock = clock;
     }
 
-    void addTo(RoutesConfig routes) {
+    void addTo(JavalinDefaultRoutingApi routes) {
         routes.post("/api/v1/session", this::signIn);
         routes.get("/api/v1/session", this::whoAmI);
         routes.delete("/api/v1/session", this::signOut);

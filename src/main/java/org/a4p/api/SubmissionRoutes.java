@@ -1,6 +1,6 @@
 package org.a4p.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -39,7 +39,7 @@ final class SubmissionRoutes {
     /** The body of a step that takes a reason; approve and submit take none. */
     record StepBody(String reason) {}
 
-    void addTo(RoutesConfig routes) {
+    void addTo(JavalinDefaultRoutingApi routes) {
         routes.post("/api/v1/submissions", this::submit);
         routes.get("/api/v1/submissions", this::list);
         routes.get("/api/v1/submissions/{id}", this::one);

@@ -1,6 +1,6 @@
 package org.a4p.api;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,7 @@ final class UserRoutes {
         this.accounts = accounts;
     }
 
-    void addTo(RoutesConfig routes) {
+    void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/api/v1/users", this::list);
         routes.post("/api/v1/users", this::add);
         routes.post("/api/v1/users/{name}/disable", this::disable);

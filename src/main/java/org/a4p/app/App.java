@@ -1,8 +1,10 @@
 package org.a4p.app;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.a4p.access.Accounts;
 import org.a4p.audit.AuditTrail;
 import org.a4p.audit.RecordPackLoad;
@@ -21,16 +23,25 @@ import org.a4p.release.PublishRelease;
 import org.a4p.release.ReadReleases;
 import org.a4p.workflow.ChangeSubmissionStatus;
 
-/** Wires the product together with plain constructors: pack, database, engine, importer, accounts, workflow, releases, metrics. */
+/**
+ * Wires the product together with plain constructors: database, accounts, metrics, and the
+ * {@link PackRuntime} built from the pack (engine, importer, workflow, releases), which a reload
+ * replaces whole. {@link #pack()}, {@link #importer()}... answer from the runtime in service at the
+ * call; a run that must see one pack to its end {@linkplain #enter() enters} a generation.
+ */
 public final class App implements AutoCloseable {
-    private final Pack pack;
+    /** What a reload runs under the next generation before it is put in service (the full refresh). */
+    @FunctionalInterface
+    public interface Preparation {
+        void run(PackRuntime next) throws SQLException;
+    }
+
+    private final AtomicReference<PackRuntime> current;
+    /** The generation this view is fixed to; null on the app itself, which follows reloads. */
+    private final PackRuntime pinned;
+    private final Path packFolder;
     private final Database database;
-    private final IndicatorEngine engine;
-    private final Importer importer;
     private final Accounts accounts;
-    private final ChangeSubmissionStatus workflow;
-    private final PublishRelease publishRelease;
-    private final ReadReleases releases;
     private final Clock clock;
     private final AuditTrail audit;
     private final Metrics metrics;
@@ -41,25 +52,39 @@ public final class App implements AutoCloseable {
 
     /** {@code clock} tells the accounts the time: tests move it to end sessions and lift locks without waiting. */
     public App(Pack pack, Database database, Clock clock) {
-        this.pack = pack;
+        this(pack, null, database, clock);
+    }
+
+    /** {@code packFolder}: where {@code pack} was loaded from, where a reload loads it again (null: the bundled pack). */
+    public App(Pack pack, Path packFolder, Database database, Clock clock) {
+        this.packFolder = packFolder;
         this.database = database;
         this.clock = clock;
+        this.pinned = null;
         new RecordTables(database).ensure(pack.recordTypes().values());
-        this.engine = new IndicatorEngine(pack, database.dialect());
         this.audit = new AuditTrail(clock);
-        this.releases = new ReadReleases(pack, database);
-        this.metrics = new Metrics(releases::latestNumber);
-        Importer.Refresh refresh = metrics.timed(engine);
-        this.importer = new Importer(database, pack, refresh, audit, metrics);
+        this.current = new AtomicReference<>();
+        this.metrics = new Metrics(() -> current.get().releases().latestNumber());
+        current.set(new PackRuntime(1, pack, database, audit, metrics, clock));
         new RecordPackLoad(audit, database.dataSource()).run(pack);
         this.accounts = new Accounts(database.jdbi(), pack.orgUnits(), clock, audit);
-        this.workflow = new ChangeSubmissionStatus(pack, database, importer, refresh, audit, clock);
-        this.publishRelease = new PublishRelease(pack, database, audit, clock, metrics);
+    }
+
+    private App(App app, PackRuntime pinned) {
+        this.current = app.current;
+        this.pinned = pinned;
+        this.packFolder = app.packFolder;
+        this.database = app.database;
+        this.accounts = app.accounts;
+        this.clock = app.clock;
+        this.audit = app.audit;
+        this.metrics = app.metrics;
     }
 
     /** Opens the product on a database target (URL or folder) and a pack folder (null for the bundled pack). */
     public static App open(String databaseTarget, Path packFolder) {
-        return new App(loadPack(packFolder), Database.open(databaseTarget));
+        Pack pack = loadPack(packFolder);
+        return new App(pack, packFolder, Database.open(databaseTarget), Clock.systemUTC());
     }
 
     /** The pack in a folder (null for the bundled pack), its formulas checked; what {@link #open} starts on. */
@@ -72,8 +97,92 @@ public final class App implements AutoCloseable {
         return pack;
     }
 
+    /** The generation in service (or the one this view is fixed to). */
+    public PackRuntime runtime() {
+        return pinned != null ? pinned : current.get();
+    }
+
+    /** This app fixed to one generation: its pack, engine, importer... never change under the caller. */
+    public App at(PackRuntime runtime) {
+        return new App(this, runtime);
+    }
+
+    /**
+     * Enters the generation in service for a run that writes: a reload waits until every run entered
+     * has been closed before it recomputes the values under the next pack; a run entered after the swap
+     * gets the next one. On a view fixed to a generation, that generation, without waiting on anything.
+     */
+    public Use enter() {
+        if (pinned != null) {
+            return new Use(at(pinned), null);
+        }
+        while (true) {
+            PackRuntime runtime = current.get();
+            runtime.enter();
+            if (current.get() == runtime) {
+                return new Use(at(runtime), runtime);
+            }
+            runtime.leave(); // swapped while this run waited: take the new one
+        }
+    }
+
+    /** A run under one generation; close it when the run ends, on the thread that entered. */
+    public static final class Use implements AutoCloseable {
+        private final App app;
+        private final PackRuntime entered;
+
+        private Use(App app, PackRuntime entered) {
+            this.app = app;
+            this.entered = entered;
+        }
+
+        /** The app fixed to the generation entered. */
+        public App app() {
+            return app;
+        }
+
+        public PackRuntime runtime() {
+            return app.runtime();
+        }
+
+        @Override
+        public void close() {
+            if (entered != null) {
+                entered.leave();
+            }
+        }
+    }
+
+    /**
+     * Replaces the generation in service by one built from {@code next}: waits until every run in
+     * flight under the old one has ended (and holds new ones back), runs {@code preparation} under the
+     * next (the full refresh), and only when it succeeds puts the next in service. When it fails the old
+     * generation stays and the failure is thrown. One replacement at a time.
+     */
+    public synchronized PackRuntime replace(Pack next, Preparation preparation) throws SQLException {
+        if (pinned != null) {
+            throw new IllegalStateException("a view fixed to one generation cannot replace it");
+        }
+        new RecordTables(database).ensure(next.recordTypes().values());
+        PackRuntime old = current.get();
+        PackRuntime fresh = new PackRuntime(old.number() + 1, next, database, audit, metrics, clock);
+        old.block();
+        try {
+            preparation.run(fresh);
+            current.set(fresh);
+        } finally {
+            old.unblock();
+        }
+        return fresh;
+    }
+
     public Pack pack() {
-        return pack;
+        return runtime().pack();
+    }
+
+    /** The folder the pack was loaded from, where a reload loads it again; null for the bundled pack. */
+    public Path packFolder() {
+        return packFolder;
     }
 
     public Database database() {
@@ -81,28 +190,29 @@ public final class App implements AutoCloseable {
     }
 
     public IndicatorEngine engine() {
-        return engine;
+        return runtime().engine();
     }
 
     public Importer importer() {
-        return importer;
+        return runtime().importer();
     }
 
+    /** Accounts, built on the org units of the pack the app started on (a reload does not change who may see what). */
     public Accounts accounts() {
         return accounts;
     }
 
     /** The approval workflow's steps on submissions. */
     public ChangeSubmissionStatus workflow() {
-        return workflow;
+        return runtime().workflow();
     }
 
     public PublishRelease publishRelease() {
-        return publishRelease;
+        return runtime().publishRelease();
     }
 
     public ReadReleases releases() {
-        return releases;
+        return runtime().releases();
     }
 
     public Clock clock() {
@@ -120,6 +230,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pinned != null) {
+            return; // a view: the app it was taken from closes the database
+        }
         metrics.close();
         database.close();
     }

@@ -82,7 +82,9 @@ final class ServeCommand implements Callable<Integer> {
         };
         Thread loader = new Thread(() -> {
             try {
-                new DemoLoader(app).load("demo", progress, out);
+                try (App.Use use = app.enter()) { // one pack for the whole load: a reload waits for it
+                    new DemoLoader(use.app()).load("demo", progress, out);
+                }
                 out.println("Demo loaded: " + server.url());
             } catch (RuntimeException e) {
                 out.println("The demo could not be loaded: " + e.getMessage());

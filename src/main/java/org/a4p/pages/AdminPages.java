@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import org.a4p.app.App;
 
@@ -13,7 +13,7 @@ final class AdminPages implements PageRoutes.PageTable {
     }
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         pages.forEach(page -> page.addTo(routes));
     }
 }

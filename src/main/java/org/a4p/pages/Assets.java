@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.NotFoundResponse;
@@ -23,7 +23,7 @@ final class Assets implements PageRoutes.PageTable {
             "png", "image/png", "svg", "image/svg+xml", "map", "application/json");
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/assets/{library}/<file>", this::serve);
     }
 

@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class CommitmentsPage implements PageRoutes.PageTable {
     }
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/commitments", this::show);
     }
 

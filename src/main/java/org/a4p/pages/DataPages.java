@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import org.a4p.app.App;
 
@@ -14,7 +14,7 @@ final class DataPages implements PageRoutes.PageTable {
     }
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         pages.forEach(page -> page.addTo(routes));
     }
 }

@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class MissionListPage implements PageRoutes.PageTable {
     }
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/missions", this::show);
     }
 

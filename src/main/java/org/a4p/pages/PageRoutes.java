@@ -26,7 +26,7 @@ public final class PageRoutes {
 
     /** A page's routes. */
     interface PageTable {
-        void addTo(io.javalin.config.RoutesConfig routes);
+        void addTo(io.javalin.router.JavalinDefaultRoutingApi routes);
     }
 
     public PageRoutes(App app, SessionCookie cookie, ServerNotice notice) {
@@ -39,19 +39,24 @@ public final class PageRoutes {
                 new DataPages(app, frame), new AdminPages(app, frame));
     }
 
-    public void addTo(JavalinConfig config) {
+    /** What does not change with the pack, registered once on the server: the guard, a redirect's mapping, the static files. */
+    public void addShared(JavalinConfig config) {
         config.routes.beforeMatched(ctx -> {
             if (isPage(ctx)) {
                 guard.handle(ctx);
             }
         });
         config.routes.exception(PageFrame.SignInFirst.class, (redirected, ctx) -> {}); // the redirect is the answer
-        tables.forEach(table -> table.addTo(config.routes));
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
             files.directory = "static";
             files.location = Location.CLASSPATH;
         });
+    }
+
+    /** The pages built on the pack; registered for each generation (see {@link org.a4p.web.WebServer}). */
+    public void addTo(io.javalin.router.JavalinDefaultRoutingApi routes) {
+        tables.forEach(table -> table.addTo(routes));
     }
 
     static boolean isPage(Context ctx) {

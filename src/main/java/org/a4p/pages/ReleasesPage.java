@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Comparator;
@@ -33,7 +33,7 @@ public final class ReleasesPage implements PageRoutes.PageTable {
     }
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/data/releases", ctx -> show(ctx, null, null));
         routes.post("/data/releases", this::publish);
     }

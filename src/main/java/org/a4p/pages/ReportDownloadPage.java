@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ public final class ReportDownloadPage implements PageRoutes.PageTable {
     }
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/report", this::form);
         routes.get("/report/download", this::download);
         routes.get("/sources", this::sources);

@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import org.a4p.access.Accounts;
 import org.a4p.access.EndSession;
@@ -26,7 +26,7 @@ final class SignInPage implements PageRoutes.PageTable {
     }
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/login", ctx -> form(ctx, null, ctx.queryParam("next")));
         routes.post("/login", this::signIn);
         routes.post("/logout", this::signOut);

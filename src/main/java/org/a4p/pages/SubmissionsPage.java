@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Arrays;
@@ -56,7 +56,7 @@ public final class SubmissionsPage implements PageRoutes.PageTable {
     }
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/data/submissions", this::list);
         routes.get("/data/submissions/{id}", ctx -> one(ctx, null, null, HttpStatus.OK));
         routes.post("/data/submissions/{id}/{step}", this::step);

@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -61,7 +61,7 @@ public final class UploadPage implements PageRoutes.PageTable {
     }
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/data", ctx -> show(ctx, PageFrame.require(ctx, SENDERS), null, null, null));
         routes.post("/data/upload", this::upload);
         routes.get("/data/errors/{key}", this::errors);

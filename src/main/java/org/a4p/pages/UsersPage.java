@@ -1,6 +1,6 @@
 package org.a4p.pages;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Duration;
@@ -55,7 +55,7 @@ public final class UsersPage implements PageRoutes.PageTable {
     }
 
     @Override
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/admin", ctx -> show(ctx, PageFrame.words(ctx), null, null, null));
         routes.post("/admin/users", this::add);
         routes.post("/admin/users/{name}/{action}", this::act);

@@ -1,6 +1,6 @@
 package org.a4p.sdmx;
 
-import io.javalin.config.RoutesConfig;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,7 +42,7 @@ public final class SdmxRoutes {
         this.clock = clock;
     }
 
-    public void addTo(RoutesConfig routes) {
+    public void addTo(JavalinDefaultRoutingApi routes) {
         routes.get("/sdmx/data/{flow}", ctx -> data(ctx, "*", ctx.pathParam("flow"), "*", null));
         routes.get("/sdmx/data/{flow}/{key}", ctx -> data(ctx, "*", ctx.pathParam("flow"), "*", ctx.pathParam("key")));
         routes.get("/sdmx/data/dataflow/{agency}/{flow}/{version}",

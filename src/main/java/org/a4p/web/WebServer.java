@@ -2,6 +2,9 @@ package org.a4p.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinException;
 import java.io.PrintWriter;
@@ -9,11 +12,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.a4p.api.ApiDocs;
 import org.a4p.api.ApiRoutes;
 import org.a4p.app.App;
 import org.a4p.app.Json;
+import org.a4p.app.PackRuntime;
+import org.a4p.app.ReloadPack;
 import org.a4p.metrics.MetricsRoutes;
 import org.a4p.pages.PageRoutes;
 import org.a4p.pages.ServerNotice;
@@ -24,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server over one {@link App}: Javalin on Jetty, the API and the web pages, one
+ * The HTTP server over one {@link App}: Javalin on Jetty, the API and the web pages (built anew for
+ * each pack generation, so a request is served by one pack from start to end), one
  * exception mapper, security headers, metrics, and a graceful stop (no new connections; requests in flight
  * get up to {@link ServerSettings#stopTimeout()} to finish).
  */
@@ -34,20 +41,32 @@ public final class WebServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
+    /** The routes built on one pack generation: the handlers, in the order of {@link GenerationRoutes#signature()}. */
+    private record Site(PackRuntime runtime, List<Handler> handlers, List<String> signature) {}
+
+    private final App app;
     private final ServerSettings settings;
     private final HealthRoutes health;
     private final Javalin javalin;
     private final ServerNotice notice = new ServerNotice();
+    private final SessionCookie cookie;
+    private final AtomicReference<Site> site = new AtomicReference<>();
 
     private WebServer(App app, ServerSettings settings, Consumer<JavalinConfig> extraRoutes) {
+        this.app = app;
         this.settings = settings;
         this.health = new HealthRoutes(app.database());
+        this.cookie = new SessionCookie(settings.trustForwardedProto());
         ApiDocs docs = new ApiDocs();
-        ApiRoutes api = new ApiRoutes(app, settings.trustForwardedProto());
-        PageRoutes pages = new PageRoutes(app, new SessionCookie(settings.trustForwardedProto()), notice);
+        App first = app.at(app.runtime());
+        ApiRoutes api = new ApiRoutes(first, settings.trustForwardedProto());
+        PageRoutes pages = new PageRoutes(first, cookie, notice);
         MetricsRoutes metrics = new MetricsRoutes(app.metrics(), settings.metricsToken());
         Problems problems = new Problems(pages.errors());
-        SdmxRoutes sdmx = new SdmxRoutes(new SdmxData(app.pack(), app.releases(), app.clock()), app.clock());
+        GenerationRoutes firstRoutes = new GenerationRoutes();
+        addPackRoutes(first, api, pages, firstRoutes);
+        site.set(new Site(first.runtime(), firstRoutes.endpoints().stream().map(e -> e.handler).toList(), firstRoutes.signature()));
+        ReloadPack reload = new ReloadPack(app);
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -65,11 +84,63 @@ public final class WebServer {
             health.addTo(config.routes);
             metrics.addTo(config);
             docs.addTo(config);
-            api.addTo(config);
-            sdmx.addTo(config.routes);
-            pages.addTo(config);
+            api.addShared(config, reload);
+            pages.addShared(config);
+            List<Endpoint> endpoints = firstRoutes.endpoints();
+            for (int i = 0; i < endpoints.size(); i++) {
+                config.routes.addEndpoint(new Endpoint(endpoints.get(i).method, endpoints.get(i).path, dispatch(i)));
+            }
             extraRoutes.accept(config);
         });
+    }
+
+    /** The routes of the API, the SDMX service and the pages that are built on the pack, recorded. */
+    private void addPackRoutes(App pinned, ApiRoutes api, PageRoutes pages, GenerationRoutes routes) {
+        api.addTo(routes);
+        new SdmxRoutes(new SdmxData(pinned.pack(), pinned.releases(), pinned.clock()), pinned.clock()).addTo(routes);
+        pages.addTo(routes);
+    }
+
+    /**
+     * The handler Javalin runs for the i-th pack route: a read is served by the generation in service;
+     * anything else enters the generation (a reload waits for it, see {@link App#enter()}) and is
+     * served by it from start to end.
+     */
+    private Handler dispatch(int i) {
+        return ctx -> {
+            if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
+                siteOf(app.runtime()).handlers().get(i).handle(ctx);
+                return;
+            }
+            try (App.Use use = app.enter()) {
+                siteOf(use.runtime()).handlers().get(i).handle(ctx);
+            }
+        };
+    }
+
+    /** The routes built on a generation: those of the last one served, or built anew after a reload. */
+    private Site siteOf(PackRuntime runtime) {
+        Site served = site.get();
+        if (served.runtime() == runtime) {
+            return served;
+        }
+        synchronized (site) {
+            served = site.get();
+            if (served.runtime() == runtime) {
+                return served;
+            }
+            App pinned = app.at(runtime);
+            GenerationRoutes routes = new GenerationRoutes();
+            addPackRoutes(pinned, new ApiRoutes(pinned, settings.trustForwardedProto()), new PageRoutes(pinned, cookie, notice), routes);
+            if (!routes.signature().equals(served.signature())) {
+                throw new IllegalStateException("the routes of pack generation " + runtime.number() + " differ from those the server registered");
+            }
+            Site next = new Site(runtime, routes.endpoints().stream().map(e -> e.handler).toList(), routes.signature());
+            if (next.runtime().number() > served.runtime().number()) {
+                site.set(next);
+            }
+            return next;
+        }
     }
 
     /** Starts the server; throws when the port is taken. */

@@ -94,6 +94,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/values/explain", Sample.get("/api/v1/values/explain?indicator=P4.FATALITIES_ALL&org_unit=MINUSCA&period=2021")),
             Map.entry("GET /api/v1/geo/missions", Sample.get("/api/v1/geo/missions?indicator=P4.FATALITIES_ALL")),
             Map.entry("GET /api/v1/geo/sites", Sample.get("/api/v1/geo/sites?mission=MINUSCA")),
+            Map.entry("POST /api/v1/pack/reload", Sample.get("/api/v1/pack/reload")),
             Map.entry("GET /api/v1/users", Sample.get("/api/v1/users")),
             Map.entry("POST /api/v1/users", Sample.with("/api/v1/users",
                     "{\"name\":\"Not A Name\",\"role\":\"analyst\",\"missions\":[],\"password\":\"" + ApiFixture.PASSWORD + "\"}")),
