@@ -104,8 +104,12 @@ final class PartialStore {
 
     /** Sends the type's stored partials with a day in [from, to) (null: all) to {@code sink}; returns how many. */
     long read(Connection connection, TypeLayout layout, LocalDate from, LocalDate to, Consumer<PartialRow> sink) throws SQLException {
-        String sql = "SELECT mission, site, period_day, dims, histogram, hvalue, times, measures, synthetic, flagged, provisional"
-                + " FROM indicator_partial WHERE record_type = ?" + (from == null ? "" : " AND period_day >= ? AND period_day < ?");
+        // The layout's digest is read in the same statement, so in the same snapshot: partials another
+        // instance rebuilt for another pack after this refresh checked the digest are never decoded with this layout.
+        String sql = "SELECT p.mission, p.site, p.period_day, p.dims, p.histogram, p.hvalue, p.times, p.measures, p.synthetic,"
+                + " p.flagged, p.provisional, l.digest FROM indicator_partial p JOIN indicator_partial_layout l ON l.record_type = p.record_type"
+                + " WHERE p.record_type = ?" + (from == null ? "" : " AND p.period_day >= ? AND p.period_day < ?");
+        String digest = layout.digest();
         long rows = 0;
         int fields = layout.groupFields.size();
         int aggregates = layout.plain.size();
@@ -118,6 +122,10 @@ final class PartialStore {
             statement.setFetchSize(10_000);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
+                    if (!digest.equals(rs.getString(12))) {
+                        throw new SQLException("the partial aggregates of " + layout.type.id() + " were rebuilt meanwhile for another pack"
+                                + " (another instance runs another pack): nothing was changed; try again", "40001");
+                    }
                     rows++;
                     LocalDate day = rs.getObject(3, LocalDate.class);
                     int histogram = rs.getInt(5);
