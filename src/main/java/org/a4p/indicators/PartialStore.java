@@ -107,7 +107,7 @@ final class PartialStore {
         // The layout's digest is read in the same statement, so in the same snapshot: partials another
         // instance rebuilt for another pack after this refresh checked the digest are never decoded with this layout.
         String sql = "SELECT p.mission, p.site, p.period_day, p.dims, p.histogram, p.hvalue, p.times, p.measures, p.synthetic,"
-                + " p.flagged, p.provisional, l.digest FROM indicator_partial p JOIN indicator_partial_layout l ON l.record_type = p.record_type"
+                + " p.flagged, p.provisional, l.digest FROM indicator_partial p LEFT JOIN indicator_partial_layout l ON l.record_type = p.record_type"
                 + " WHERE p.record_type = ?" + (from == null ? "" : " AND p.period_day >= ? AND p.period_day < ?");
         String digest = layout.digest();
         long rows = 0;
@@ -123,8 +123,8 @@ final class PartialStore {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     if (!digest.equals(rs.getString(12))) {
-                        throw new SQLException("the partial aggregates of " + layout.type.id() + " were rebuilt meanwhile for another pack"
-                                + " (another instance runs another pack): nothing was changed; try again", "40001");
+                        throw new SQLException("the partial aggregates of " + layout.type.id() + " were rebuilt or set aside meanwhile"
+                                + " by another instance: nothing was changed; try again", "40001");
                     }
                     rows++;
                     LocalDate day = rs.getObject(3, LocalDate.class);
