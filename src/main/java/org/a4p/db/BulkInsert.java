@@ -12,8 +12,6 @@ import java.sql.Types;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -96,23 +94,26 @@ public final class BulkInsert {
             Object[] values = new Object[columns.size()];
             ByteArrayOutputStream chunk = new ByteArrayOutputStream(1 << 20);
             Writer writer = new OutputStreamWriter(chunk, StandardCharsets.UTF_8);
-            // Every non-null value quoted, null unquoted and empty: COPY then tells an empty string from NULL.
-            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.POSTGRESQL_CSV);
+            StringBuilder line = new StringBuilder(256);
             int pending = 0;
             for (T item : items) {
                 java.util.Arrays.fill(values, null);
                 row.values(item, values);
-                for (Object value : values) {
-                    printer.print(text(value));
+                line.setLength(0);
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        line.append(',');
+                    }
+                    quote(line, text(values[i]));
                 }
-                printer.println();
+                writer.append(line).append('\n');
                 rows++;
                 if (++pending == CHUNK) {
-                    send(copy, printer, chunk);
+                    send(copy, writer, chunk);
                     pending = 0;
                 }
             }
-            send(copy, printer, chunk);
+            send(copy, writer, chunk);
             copy.endCopy();
             return rows;
         } catch (IOException e) {
@@ -124,8 +125,28 @@ public final class BulkInsert {
         }
     }
 
-    private static void send(CopyIn copy, CSVPrinter printer, ByteArrayOutputStream chunk) throws IOException, SQLException {
-        printer.flush();
+    /**
+     * COPY's CSV: every non-null value quoted (a quote doubled), null left empty and unquoted, so an
+     * empty string and NULL stay apart. Written by hand: commons-csv's printer took a third of the
+     * time of a 250,000-row COPY.
+     */
+    static void quote(StringBuilder out, String value) {
+        if (value == null) {
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                out.append('"');
+            }
+            out.append(c);
+        }
+        out.append('"');
+    }
+
+    private static void send(CopyIn copy, Writer writer, ByteArrayOutputStream chunk) throws IOException, SQLException {
+        writer.flush();
         if (chunk.size() > 0) {
             byte[] bytes = chunk.toByteArray();
             copy.writeToCopy(bytes, 0, bytes.length);

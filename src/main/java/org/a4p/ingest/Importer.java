@@ -325,7 +325,10 @@ public final class Importer {
         // Taken first: no approval of this type can lock a month between the check below and the commit.
         locks.guard(connection, type.id());
         RecordStore store = new RecordStore(database.dialect());
+        long t0 = System.nanoTime();
         Map<String, StoredRecord> stored = store.stored(connection, type);
+        long tStored = System.nanoTime();
+        long tInsert = 0;
         List<RowIssue> lockedOut = new ArrayList<>();
         int[] keyIndexes = RecordValues.keyIndexes(type);
         int dateIndex = type.fields().indexOf(type.field(type.dateField()).orElseThrow());
@@ -404,7 +407,9 @@ public final class Importer {
                 submissionId = submissionStore.insert(connection, submission);
             }
             progress.update("writing " + batch.fileName(), 0.1);
+            long insertStart = System.nanoTime();
             store.insert(connection, type, added, submissionId, request.synthetic(), true);
+            tInsert += System.nanoTime() - insertStart;
             progress.update("writing " + batch.fileName(), 0.6);
             List<Long> revisedIds = revised.stream().map(RecordStore.Revision::id).toList();
             Map<Long, Object[]> before = store.keepHistory(connection, type, revisedIds, submissionId);
@@ -445,7 +450,11 @@ public final class Importer {
         }
         // Judged once everything is written, on the figures the import would leave; held back, all of it rolls back.
         List<Long> submissionIds = submissions.stream().map(SubmissionSummary::id).toList();
+        long tJudge = System.nanoTime();
         List<PlausibilityFinding> findings = plausibility.judge(connection, submissionIds, !stored.isEmpty());
+        LOG.debug("writing {}: stored keys read in {} ms, records inserted in {} ms, the rest of the files' writes in {} ms,"
+                + " plausibility judged in {} ms", type.id(), (tStored - t0) / 1_000_000, tInsert / 1_000_000,
+                (tJudge - tStored - tInsert) / 1_000_000, (System.nanoTime() - tJudge) / 1_000_000);
         if (!findings.isEmpty() && !request.acceptImplausible()) {
             throw new HeldBack(PlausibilityCheck.issues(findings, false), findings.size());
         }
