@@ -89,7 +89,8 @@ class ImportKilledTest {
             points.add(KillPoint.after(Duration.ofMillis((long) (whole.toMillis() * fraction))));
         }
         if (postgres) {
-            points.add(KillPoint.whileRunning("writing records", "insert into rec_fatality"));
+            // The records go in by COPY on PostgreSQL.
+            points.add(KillPoint.whileRunning("writing records", "(insert into|copy) rec_fatality"));
             points.add(KillPoint.whileRunning("refreshing indicators", "indicator_value"));
             points.add(KillPoint.whileRunning("appending to the audit trail", "audit_(entry|head)"));
         } else {
