@@ -39,6 +39,10 @@ final class BenchData {
         this.sites = all;
     }
 
+    List<String> missionCodes() {
+        return missions.stream().map(OrgUnit::code).toList();
+    }
+
     int missionCount() {
         return missions.size();
     }
