@@ -29,32 +29,49 @@ public final class Bench {
     private static final String[] TYPES = {"fatality", "personnel", "allegation", "site_environment"};
 
     private final String database;
+    private final String serverDatabase;
     private final Path folder;
     private final int records;
     private final int repeat;
+    private final OpenLoopLoad.Settings load;
 
-    public Bench(String database, Path folder, int records, int repeat) {
+    /** {@code serverDatabase}: the same database as the server would be told it (on H2, without the bench's result-reuse switch). */
+    public Bench(String database, String serverDatabase, Path folder, int records, int repeat, int apiRate, int apiWarmupS, int apiSeconds) {
         this.database = database;
+        this.serverDatabase = serverDatabase;
         this.folder = folder;
         this.records = records;
         this.repeat = repeat;
+        this.load = new OpenLoopLoad.Settings(apiRate, apiWarmupS, apiSeconds);
     }
 
-    public BenchReport run() throws IOException, SQLException {
-        try (HeapPeak heap = new HeapPeak(); App app = App.open(database, null)) {
+    public BenchReport run() throws IOException, SQLException, InterruptedException {
+        try (HeapPeak heap = new HeapPeak()) {
+            BenchReport inProcess = inProcess(heap);
+            return withApi(inProcess, api(inProcess.database()));
+        }
+    }
+
+    /** Everything but the API, on the bench's own App, which is closed before the server starts. */
+    private BenchReport inProcess(HeapPeak heap) throws IOException, SQLException {
+        try (App app = App.open(database, null)) {
             BenchData data = new BenchData(app.pack().orgUnits());
             int each = records / 4;
             Path[] files = {
                 data.fatalities(folder, records - 3 * each), data.personnel(folder, each),
                 data.allegations(folder, each), data.siteAssessments(folder, each)};
             List<BenchReport.ImportRun> imports = new ArrayList<>();
+            List<Long> submissions = new ArrayList<>();
             for (int i = 0; i < TYPES.length; i++) {
                 long start = System.nanoTime();
                 ImportOutcome.Accepted accepted = accepted(app.importer().run(new ImportRequest(TYPES[i], null,
                         List.of(ImportFile.of(files[i])), false, true, "bench"), Progress.NONE));
                 imports.add(importRun(TYPES[i], accepted.submissions().get(0).rowsRead(), System.nanoTime() - start));
+                accepted.submissions().forEach(sub -> submissions.add(sub.id()));
             }
-            List<BenchReport.ImportRun> rawImports = rawImports(app, files);
+            boolean postgres = app.database().dialect() == Dialect.POSTGRES;
+            List<BenchReport.ImportRun> rawImports = rawImports(app, files, false);
+            List<BenchReport.ImportRun> copyImports = postgres ? rawImports(app, files, true) : null;
 
             List<Double> product = new ArrayList<>();
             List<Double> reference = new ArrayList<>();
@@ -86,34 +103,80 @@ public final class Bench {
                 ImportOutcome.Accepted accepted = accepted(app.importer().run(new ImportRequest("fatality", null,
                         List.of(ImportFile.of(file.path())), false, true, "bench"), Progress.NONE));
                 incremental.add(accepted.timings().refresh() / 1e3);
+                accepted.submissions().forEach(sub -> submissions.add(sub.id()));
                 submission = "fatality, " + monthRows + " new records of one mission in one month per run (last: "
                         + file.mission() + " " + month + "); the refresh the import ran, from the importer's timings (ms)";
             }
             List<Double> reads = scorecardReads(app);
+            ReportTiming.Outcome report = ReportTiming.run(app, submissions, repeat);
+            missionCodes = data.missionCodes();
+            defaultScope = app.pack().orgUnits().defaultScope();
 
             long importRows = imports.stream().mapToLong(BenchReport.ImportRun::rows).sum();
             double importRate = importRows / imports.stream().mapToDouble(BenchReport.ImportRun::seconds).sum();
-            double rawRate = rawImports.stream().mapToLong(BenchReport.ImportRun::rows).sum()
-                    / rawImports.stream().mapToDouble(BenchReport.ImportRun::seconds).sum();
+            double batchRate = rate(rawImports);
+            Double copyRate = copyImports == null ? null : rate(copyImports);
+            double referenceRate = copyRate == null ? batchRate : copyRate;
             double fullRefresh = Runs.median(product);
             double fullReference = Runs.median(reference);
-            return new BenchReport(records, app.database().dialect() == Dialect.POSTGRES ? "postgresql" : "h2",
+            return new BenchReport(records, postgres ? "postgresql" : "h2",
                     new BenchReport.Machine(Runtime.getRuntime().availableProcessors(), HeapPeak.maxHeapMegabytes(),
                             System.getProperty("java.version")),
-                    "import: the product's four files, then the reference's raw batches of the same files; full refresh: "
-                            + repeat + " runs each, product and reference alternating (product first in odd-numbered runs)",
-                    importRows, importRate, imports, rawRate, rawImports, importRate / rawRate,
+                    "import: the product's four files, then the reference's raw batches of the same files"
+                            + (postgres ? ", then the same rows by COPY" : "") + "; full refresh: " + repeat
+                            + " runs each, product and reference alternating (product first in odd-numbered runs); then approval of the bench's"
+                            + " submissions, one release, the report; then the bench's database is closed and the API server started",
+                    importRows, importRate, imports, referenceRate, copyImports == null ? rawImports : copyImports,
+                    postgres ? "postgresql_copy" : "jdbc_batch", batchRate, rawImports, copyRate, copyImports, importRate / referenceRate,
                     fullRefresh, product, fullReference, reference, fullRefresh / fullReference,
                     totals.get(0).groupedRows(), runsAgree, check,
                     Runs.median(incremental), incremental, submission,
                     Runs.percentile(reads, 50), Runs.percentile(reads, 99), reads.size(),
-                    null, null, null, null, heap.megabytes(), List.of(
-                            new BenchReport.NotMeasured("api_p50_ms", "no load generator yet: the overview API under concurrent load"
-                                    + " from a separate process on loopback is not built; scorecard_read_* are in-process reads, not HTTP"),
-                            new BenchReport.NotMeasured("api_p99_ms", "as api_p50_ms"),
-                            new BenchReport.NotMeasured("api_request_rate_per_s", "as api_p50_ms"),
-                            new BenchReport.NotMeasured("report_s", "the Member State report is not timed by the bench yet")));
+                    null, null, null, null, Runs.median(report.pdfRunsS()), report.pdfRunsS(), Runs.median(report.htmlRunsS()),
+                    report.htmlRunsS(), "org.a4p.report.MakeReport, English, year " + ReportTiming.YEAR + ", default scope, from release 1 ("
+                            + report.releaseValues() + " values; PDF of " + report.pdfBytes() + " bytes): report_s is the PDF, report_html_s the HTML",
+                    report.publishS(), report.approveS(), heap.megabytes(), List.of());
         }
+    }
+
+    private List<String> missionCodes = List.of();
+    private String defaultScope;
+
+    private static double rate(List<BenchReport.ImportRun> runs) {
+        return runs.stream().mapToLong(BenchReport.ImportRun::rows).sum() / runs.stream().mapToDouble(BenchReport.ImportRun::seconds).sum();
+    }
+
+    /** The overview API (the home page's scorecard, as an anonymous reader gets it) over the default scope and four missions. */
+    private BenchReport.Api api(String dialect) throws IOException, InterruptedException {
+        List<String> paths = new ArrayList<>();
+        paths.add("/api/v1/scorecards?org_unit=" + defaultScope);
+        missionCodes.stream().limit(4).forEach(code -> paths.add("/api/v1/scorecards?org_unit=" + code));
+        ServerProcess server = ServerProcess.start(serverDatabase, (long) HeapPeak.maxHeapMegabytes(), folder);
+        OpenLoopLoad.Outcome outcome;
+        try {
+            outcome = new OpenLoopLoad(load).run(server.url(), paths);
+        } finally {
+            server.close();
+        }
+        String note = dialect.equals("h2")
+                ? "; on H2 the bench closes its database first, so the server opens the file itself (with the bench's App open, AUTO_SERVER"
+                        + " would let it connect, but its SQL would then run in the load generator's JVM)" : "";
+        apiOutcome = outcome;
+        return new BenchReport.Api(server.describe() + note, "GET /api/v1/scorecards?org_unit=...", load.ratePerS(), load.warmupS(),
+                load.seconds(), outcome.requests(), outcome.achievedRatePerS(), outcome.maxMs(), outcome.non2xx(), outcome.errors(),
+                outcome.maxSendLagMs(), outcome.mix(), outcome.errorSamples(), server.stopped());
+    }
+
+    private OpenLoopLoad.Outcome apiOutcome;
+
+    private BenchReport withApi(BenchReport r, BenchReport.Api api) {
+        return new BenchReport(r.records(), r.database(), r.machine(), r.order(), r.importRows(), r.importRowsPerS(), r.importRuns(),
+                r.importReferenceRowsPerS(), r.importReferenceRuns(), r.importReferenceMethod(), r.importBatchRowsPerS(), r.importBatchRuns(),
+                r.importCopyRowsPerS(), r.importCopyRuns(), r.ratioImport(), r.fullRefreshS(), r.fullRefreshRunsS(), r.fullRefreshReferenceS(),
+                r.fullRefreshReferenceRunsS(), r.ratioFullRefresh(), r.referenceGroupedRows(), r.referenceRunsAgree(), r.referenceCheck(),
+                r.incrementalRefreshS(), r.incrementalRefreshRunsS(), r.incrementalSubmission(), r.scorecardReadP50Ms(), r.scorecardReadP99Ms(),
+                r.scorecardReads(), apiOutcome.p50Ms(), apiOutcome.p99Ms(), (double) load.ratePerS(), api, r.reportS(), r.reportRunsS(),
+                r.reportHtmlS(), r.reportHtmlRunsS(), r.report(), r.releasePublishS(), r.approveS(), r.peakHeapMb(), r.notMeasured());
     }
 
     private static ImportOutcome.Accepted accepted(ImportOutcome outcome) {
@@ -128,15 +191,17 @@ public final class Bench {
         return new BenchReport.ImportRun(type, rows, seconds, rows / seconds);
     }
 
-    private static List<BenchReport.ImportRun> rawImports(App app, Path[] files) throws SQLException, IOException {
+    /** The reference imports: the raw batch, or with {@code copy} PostgreSQL's COPY, of the same files. */
+    private static List<BenchReport.ImportRun> rawImports(App app, Path[] files, boolean copy) throws SQLException, IOException {
         RawImport raw = new RawImport(app.database().dialect());
+        CopyImport copier = new CopyImport(raw);
         List<BenchReport.ImportRun> runs = new ArrayList<>();
         try (Connection connection = app.database().dataSource().getConnection()) {
             connection.setAutoCommit(false);
             for (int i = 0; i < TYPES.length; i++) {
                 RecordType type = app.pack().recordType(TYPES[i]).orElseThrow();
                 long start = System.nanoTime();
-                long rows = raw.run(connection, type, files[i]);
+                long rows = copy ? copier.run(connection, type, files[i]) : raw.run(connection, type, files[i]);
                 runs.add(importRun(TYPES[i], rows, System.nanoTime() - start));
                 raw.drop(connection, type);
             }

@@ -39,6 +39,10 @@ final class BenchData {
         this.sites = all;
     }
 
+    List<String> missionCodes() {
+        return missions.stream().map(OrgUnit::code).toList();
+    }
+
     int missionCount() {
         return missions.size();
     }
@@ -94,11 +98,14 @@ final class BenchData {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("report_date,mission,contributing_country,category,women,men\n");
             int written = 0;
+            // 120 countries up to the 1M run's size (its data unchanged); beyond, as many more as 2017-2024 needs.
+            long perCountry = (long) missions.size() * CATEGORIES.length * MONTHS;
+            int countries = (int) Math.max(120, (count + perCountry - 1) / perCountry);
             LocalDate month = LocalDate.of(2017, 1, 31);
             outer:
             while (true) {
                 for (OrgUnit mission : missions) {
-                    for (int country = 0; country < 120; country++) {
+                    for (int country = 0; country < countries; country++) {
                         for (String category : CATEGORIES) {
                             if (written++ == count) {
                                 break outer;

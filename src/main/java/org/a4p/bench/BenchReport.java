@@ -18,6 +18,11 @@ public record BenchReport(
         List<ImportRun> importRuns,
         double importReferenceRowsPerS,
         List<ImportRun> importReferenceRuns,
+        String importReferenceMethod,
+        double importBatchRowsPerS,
+        List<ImportRun> importBatchRuns,
+        Double importCopyRowsPerS,
+        List<ImportRun> importCopyRuns,
         double ratioImport,
         double fullRefreshS,
         List<Double> fullRefreshRunsS,
@@ -36,7 +41,14 @@ public record BenchReport(
         Double apiP50Ms,
         Double apiP99Ms,
         Double apiRequestRatePerS,
+        Api api,
         Double reportS,
+        List<Double> reportRunsS,
+        Double reportHtmlS,
+        List<Double> reportHtmlRunsS,
+        String report,
+        Double releasePublishS,
+        Double approveS,
         double peakHeapMb,
         List<NotMeasured> notMeasured) {
 
@@ -44,6 +56,14 @@ public record BenchReport(
 
     /** One file written: the product's import (validated, stored, refreshed) or the reference's raw batch. */
     public record ImportRun(String recordType, long rows, double seconds, double rowsPerS) {}
+
+    /**
+     * The overview API under open-loop load from the bench's process, the server a child JVM. Latencies
+     * run from each request's due time; {@code requests} counts those after the warm-up.
+     */
+    public record Api(String server, String endpoint, int ratePerS, int warmupS, int seconds, int requests, double achievedRatePerS,
+            double maxMs, int non2xx, int errors, double maxSendLagMs, java.util.Map<String, Integer> mix, List<String> errorSamples,
+            boolean serverStopped) {}
 
     public record NotMeasured(String key, String reason) {}
 }

@@ -15,15 +15,23 @@ public final class BenchText {
                 report.database(), machine.cores(), machine.maxHeapMb(), machine.java());
         out.println("Order: " + report.order());
         out.println();
-        out.println("Import (product: CSV validated, stored, indicators refreshed; reference: the same CSV, raw JDBC batch into a table of the same shape):");
+        out.println("Import (product: CSV validated, stored, indicators refreshed; references: the same CSV, raw JDBC batch"
+                + (report.importCopyRuns() == null ? "" : " and PostgreSQL COPY") + " into a table of the same shape):");
         for (int i = 0; i < report.importRuns().size(); i++) {
             BenchReport.ImportRun ours = report.importRuns().get(i);
-            BenchReport.ImportRun raw = report.importReferenceRuns().get(i);
-            out.printf(Locale.ROOT, "  %-18s %,9d rows  product %7.2f s %,9.0f rows/s   reference %7.2f s %,9.0f rows/s%n", ours.recordType(),
+            BenchReport.ImportRun raw = report.importBatchRuns().get(i);
+            out.printf(Locale.ROOT, "  %-18s %,9d rows  product %7.2f s %,9.0f rows/s   batch %7.2f s %,9.0f rows/s", ours.recordType(),
                     ours.rows(), ours.seconds(), ours.rowsPerS(), raw.seconds(), raw.rowsPerS());
+            if (report.importCopyRuns() != null) {
+                BenchReport.ImportRun copy = report.importCopyRuns().get(i);
+                out.printf(Locale.ROOT, "   COPY %7.2f s %,9.0f rows/s", copy.seconds(), copy.rowsPerS());
+            }
+            out.println();
         }
-        out.printf(Locale.ROOT, "  all                %,9d rows  product %,9.0f rows/s, reference %,9.0f rows/s, ratio %.3f (product / reference)%n",
-                report.importRows(), report.importRowsPerS(), report.importReferenceRowsPerS(), report.ratioImport());
+        out.printf(Locale.ROOT, "  all                %,9d rows  product %,9.0f rows/s, batch %,9.0f rows/s%s%n", report.importRows(),
+                report.importRowsPerS(), report.importBatchRowsPerS(),
+                report.importCopyRowsPerS() == null ? "" : String.format(Locale.ROOT, ", COPY %,9.0f rows/s", report.importCopyRowsPerS()));
+        out.printf(Locale.ROOT, "  ratio %.3f (product / reference; the reference is %s)%n", report.ratioImport(), report.importReferenceMethod());
         out.println();
         out.println("Full refresh of every indicator against the same aggregations written by hand, on the same tables:");
         out.printf(Locale.ROOT, "  product    median %7.3f s  (runs: %s)%n", report.fullRefreshS(), runs(report.fullRefreshRunsS()));
@@ -40,10 +48,27 @@ public final class BenchText {
                 runs(report.incrementalRefreshRunsS()), report.incrementalSubmission());
         out.printf(Locale.ROOT, "Scorecard reads in-process (%d after 50 warm-up): p50 %.2f ms, p99 %.2f ms%n", report.scorecardReads(),
                 report.scorecardReadP50Ms(), report.scorecardReadP99Ms());
-        out.printf(Locale.ROOT, "Peak heap: %.0f MB (sampled every 10 ms)%n", report.peakHeapMb());
         out.println();
-        out.println("Not measured:");
-        report.notMeasured().forEach(n -> out.println("  " + n.key() + ": " + n.reason()));
+        out.printf(Locale.ROOT, "Approval of the bench's submissions %.2f s, one release published %.2f s (each once)%n", report.approveS(),
+                report.releasePublishS());
+        out.printf(Locale.ROOT, "Member State report: PDF median %.3f s (runs: %s), HTML median %.3f s (runs: %s)%n  %s%n", report.reportS(),
+                runs(report.reportRunsS()), report.reportHtmlS(), runs(report.reportHtmlRunsS()), report.report());
+        BenchReport.Api api = report.api();
+        out.println();
+        out.printf(Locale.ROOT, "Overview API (%s) under open-loop load from this process, %d requests/s for %d s after %d s of warm-up:%n",
+                api.endpoint(), api.ratePerS(), api.seconds(), api.warmupS());
+        out.printf(Locale.ROOT, "  p50 %.2f ms, p99 %.2f ms, max %.2f ms (from each request's due time); %,d requests, achieved %.1f/s;"
+                + " non-2xx %d, errors %d; generator's largest send lag %.2f ms%n", report.apiP50Ms(), report.apiP99Ms(), api.maxMs(),
+                api.requests(), api.achievedRatePerS(), api.non2xx(), api.errors(), api.maxSendLagMs());
+        out.println("  mix: " + api.mix());
+        api.errorSamples().forEach(e -> out.println("  e.g. " + e));
+        out.println("  server: " + api.server() + (api.serverStopped() ? "; stopped after the load" : "; STILL RUNNING"));
+        out.printf(Locale.ROOT, "Peak heap of the bench process: %.0f MB (sampled every 10 ms)%n", report.peakHeapMb());
+        if (!report.notMeasured().isEmpty()) {
+            out.println();
+            out.println("Not measured:");
+            report.notMeasured().forEach(n -> out.println("  " + n.key() + ": " + n.reason()));
+        }
         out.flush();
     }
 

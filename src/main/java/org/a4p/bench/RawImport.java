@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  * The reference for the import: the same CSV rows, parsed without validation, written by a JDBC
  * batch of prepared inserts into a scratch table of the records table's shape (its columns, and
  * its key, date and submission indexes), in one transaction. The scratch table is dropped after.
+ * {@link CopyImport} writes the same rows with PostgreSQL's COPY.
  */
 final class RawImport {
     private final Dialect dialect;
@@ -35,21 +36,10 @@ final class RawImport {
 
     /** Writes the file's rows and returns how many; the time is the caller's to take. */
     long run(Connection connection, RecordType type, Path csv) throws SQLException, IOException {
-        String table = "bench_raw_" + type.id();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + table);
-            statement.execute("CREATE TABLE " + table + " AS SELECT * FROM " + type.tableName() + " WHERE 1 = 0");
-            String key = type.key().stream().map(dialect::quote).collect(Collectors.joining(", "));
-            statement.execute("CREATE UNIQUE INDEX ux_" + table + "_key ON " + table + " (" + key + ")");
-            statement.execute("CREATE INDEX ix_" + table + "_date ON " + table + " (" + dialect.quote(type.dateField()) + ")");
-            statement.execute("CREATE INDEX ix_" + table + "_submission ON " + table + " (submission_id)");
-        }
-        connection.commit();
+        String table = createScratch(connection, type);
         List<Field> fields = type.fields();
-        String columns = fields.stream().map(f -> dialect.quote(f.name())).collect(Collectors.joining(", "));
         String marks = fields.stream().map(f -> "?").collect(Collectors.joining(", "));
-        String sql = "INSERT INTO " + table + " (id, " + columns + ", row_hash, row_version, submission_id, synthetic, flagged, provisional)"
-                + " VALUES (?, " + marks + ", 0, 1, 0, TRUE, FALSE, FALSE)";
+        String sql = "INSERT INTO " + table + " (" + columns(type) + ") VALUES (?, " + marks + ", 0, 1, 0, TRUE, FALSE, FALSE)";
         long[] rows = {0};
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
@@ -63,6 +53,27 @@ final class RawImport {
         }
         connection.commit();
         return rows[0];
+    }
+
+    /** An empty table of the records table's shape: its columns, and its key, date and submission indexes. */
+    String createScratch(Connection connection, RecordType type) throws SQLException {
+        String table = "bench_raw_" + type.id();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + table);
+            statement.execute("CREATE TABLE " + table + " AS SELECT * FROM " + type.tableName() + " WHERE 1 = 0");
+            String key = type.key().stream().map(dialect::quote).collect(Collectors.joining(", "));
+            statement.execute("CREATE UNIQUE INDEX ux_" + table + "_key ON " + table + " (" + key + ")");
+            statement.execute("CREATE INDEX ix_" + table + "_date ON " + table + " (" + dialect.quote(type.dateField()) + ")");
+            statement.execute("CREATE INDEX ix_" + table + "_submission ON " + table + " (submission_id)");
+        }
+        connection.commit();
+        return table;
+    }
+
+    /** The columns both references write: the row id, the record's fields, then the bookkeeping columns. */
+    String columns(RecordType type) {
+        return "id, " + type.fields().stream().map(f -> dialect.quote(f.name())).collect(Collectors.joining(", "))
+                + ", row_hash, row_version, submission_id, synthetic, flagged, provisional";
     }
 
     void drop(Connection connection, RecordType type) throws SQLException {

@@ -26,6 +26,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "1000000", description = "Records to generate, split over four record types (default ${DEFAULT-VALUE}).")
     int records;
 
+    @Option(names = "--scale", paramLabel = "10m", description = "Shorthand for --records: 10m is 10,000,000 (k and m suffixes).")
+    String scale;
+
+    @Option(names = "--api-rate", defaultValue = "200", paramLabel = "N", description = "Requests per second to the overview API, sent on a fixed"
+            + " timetable from this process to the server in a child process on loopback (default ${DEFAULT-VALUE}).")
+    int apiRate;
+
+    @Option(names = "--api-seconds", defaultValue = "15", paramLabel = "S", description = "Seconds of counted API load (default ${DEFAULT-VALUE}).")
+    int apiSeconds;
+
+    @Option(names = "--api-warmup", defaultValue = "5", paramLabel = "S", description = "Seconds of API load before, not counted (default ${DEFAULT-VALUE}).")
+    int apiWarmup;
+
     @Option(names = "--repeat", defaultValue = "3", description = "Runs of each timed refresh (default ${DEFAULT-VALUE}); the median and every run are reported.")
     int repeat;
 
@@ -35,14 +48,21 @@ final class BenchCommand implements Callable<Integer> {
     Format format;
 
     @Override
-    public Integer call() throws IOException, SQLException {
+    public Integer call() throws IOException, SQLException, InterruptedException {
+        if (scale != null) {
+            records = scaled(scale);
+        }
+        if (apiRate < 1 || apiSeconds < 1 || apiWarmup < 0) {
+            throw new UsageProblem("--api-rate and --api-seconds must be at least 1, --api-warmup at least 0");
+        }
         if (records < 4) {
             throw new UsageProblem("--records must be at least 4");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path folder = Files.createTempDirectory("a4p-bench");
         try {
-            BenchReport report = new Bench(target(Main.database(spec).db, folder), folder, records, repeat).run();
+            String target = target(Main.database(spec).db, folder);
+            BenchReport report = new Bench(target, target.replace(NO_REUSE, ""), folder, records, repeat, apiRate, apiWarmup, apiSeconds).run();
             if (format == Format.json) {
                 out.println(Json.pretty(report));
                 out.flush();
@@ -53,6 +73,20 @@ final class BenchCommand implements Callable<Integer> {
             deleteTree(folder);
         }
         return Main.OK;
+    }
+
+    static int scaled(String scale) {
+        String text = scale.strip().toLowerCase(java.util.Locale.ROOT);
+        long factor = text.endsWith("m") ? 1_000_000 : text.endsWith("k") ? 1_000 : 1;
+        try {
+            long value = Long.parseLong(factor == 1 ? text : text.substring(0, text.length() - 1)) * factor;
+            if (value > Integer.MAX_VALUE) {
+                throw new UsageProblem("--scale " + scale + ": at most " + Integer.MAX_VALUE + " records");
+            }
+            return (int) value;
+        } catch (NumberFormatException e) {
+            throw new UsageProblem("--scale " + scale + ": expected a count like 10m, 500k or 2000");
+        }
     }
 
     /**
