@@ -74,17 +74,21 @@ public final class Bench {
             List<BenchReport.ImportRun> copyImports = postgres ? rawImports(app, files, true) : null;
 
             List<Double> product = new ArrayList<>();
+            List<Double> rebuild = new ArrayList<>();
             List<Double> reference = new ArrayList<>();
             List<ReferenceAggregations.Totals> totals = new ArrayList<>();
             ReferenceAggregations aggregations = new ReferenceAggregations(app.database().dialect());
             for (int r = 0; r < repeat; r++) {
                 // Alternate which side goes first, so neither always finds the pages the other just read.
+                // The rebuild reads every record, as the reference does; the full refresh rolls up the stored partials.
                 if (r % 2 == 0) {
-                    product.add(fullRefresh(app));
+                    product.add(fullRefresh(app, false));
+                    rebuild.add(fullRefresh(app, true));
                     reference.add(reference(app, aggregations, r, totals));
                 } else {
                     reference.add(reference(app, aggregations, r, totals));
-                    product.add(fullRefresh(app));
+                    rebuild.add(fullRefresh(app, true));
+                    product.add(fullRefresh(app, false));
                 }
             }
             ReferenceCheck.Outcome check;
@@ -124,11 +128,12 @@ public final class Bench {
                             System.getProperty("java.version")),
                     "import: the product's four files, then the reference's raw batches of the same files"
                             + (postgres ? ", then the same rows by COPY" : "") + "; full refresh: " + repeat
-                            + " runs each, product and reference alternating (product first in odd-numbered runs); then approval of the bench's"
+                            + " runs each of the product's refresh from its partials, its rebuild from every record and the reference, alternating (product first in odd-numbered runs); then approval of the bench's"
                             + " submissions, one release, the report; then the bench's database is closed and the API server started",
                     importRows, importRate, imports, referenceRate, copyImports == null ? rawImports : copyImports,
                     postgres ? "postgresql_copy" : "jdbc_batch", batchRate, rawImports, copyRate, copyImports, importRate / referenceRate,
                     fullRefresh, product, fullReference, reference, fullRefresh / fullReference,
+                    Runs.median(rebuild), rebuild, Runs.median(rebuild) / fullReference,
                     totals.get(0).groupedRows(), runsAgree, check,
                     Runs.median(incremental), incremental, submission,
                     Runs.percentile(reads, 50), Runs.percentile(reads, 99), reads.size(),
@@ -173,7 +178,7 @@ public final class Bench {
         return new BenchReport(r.records(), r.database(), r.machine(), r.order(), r.importRows(), r.importRowsPerS(), r.importRuns(),
                 r.importReferenceRowsPerS(), r.importReferenceRuns(), r.importReferenceMethod(), r.importBatchRowsPerS(), r.importBatchRuns(),
                 r.importCopyRowsPerS(), r.importCopyRuns(), r.ratioImport(), r.fullRefreshS(), r.fullRefreshRunsS(), r.fullRefreshReferenceS(),
-                r.fullRefreshReferenceRunsS(), r.ratioFullRefresh(), r.referenceGroupedRows(), r.referenceRunsAgree(), r.referenceCheck(),
+                r.fullRefreshReferenceRunsS(), r.ratioFullRefresh(), r.fullRebuildS(), r.fullRebuildRunsS(), r.ratioFullRebuild(), r.referenceGroupedRows(), r.referenceRunsAgree(), r.referenceCheck(),
                 r.incrementalRefreshS(), r.incrementalRefreshRunsS(), r.incrementalSubmission(), r.scorecardReadP50Ms(), r.scorecardReadP99Ms(),
                 r.scorecardReads(), apiOutcome.p50Ms(), apiOutcome.p99Ms(), (double) load.ratePerS(), api, r.reportS(), r.reportRunsS(),
                 r.reportHtmlS(), r.reportHtmlRunsS(), r.report(), r.releasePublishS(), r.approveS(), r.peakHeapMb(), r.notMeasured());
@@ -210,11 +215,16 @@ public final class Bench {
         return runs;
     }
 
-    private static double fullRefresh(App app) throws SQLException {
+    /** A full refresh from the stored partials, or with {@code rebuild} from every record. */
+    private static double fullRefresh(App app, boolean rebuild) throws SQLException {
         try (Connection connection = app.database().dataSource().getConnection()) {
             connection.setAutoCommit(false);
             long start = System.nanoTime();
-            app.engine().refreshAll(connection);
+            if (rebuild) {
+                app.engine().rebuildAll(connection);
+            } else {
+                app.engine().refreshAll(connection);
+            }
             connection.commit();
             double seconds = (System.nanoTime() - start) / 1e9;
             connection.setAutoCommit(true);

@@ -37,6 +37,10 @@ class BenchCommandTest {
 
         assertThat(json.get("full_refresh_runs_s")).hasSize(3);
         assertThat(json.get("full_refresh_reference_runs_s")).hasSize(3);
+        assertThat(json.get("full_rebuild_runs_s")).hasSize(3);
+        assertThat(json.get("full_rebuild_s").asDouble()).isEqualTo(median(json.get("full_rebuild_runs_s"))).isPositive();
+        assertThat(json.get("ratio_full_rebuild").asDouble())
+                .isCloseTo(json.get("full_rebuild_s").asDouble() / json.get("full_refresh_reference_s").asDouble(), withinPercentage(1));
         assertThat(json.get("incremental_refresh_runs_s")).hasSize(3);
         assertThat(json.get("full_refresh_s").asDouble()).isEqualTo(median(json.get("full_refresh_runs_s")));
         assertThat(json.get("full_refresh_reference_s").asDouble()).isEqualTo(median(json.get("full_refresh_reference_runs_s")));
