@@ -28,7 +28,38 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // A thread of the database's own (H2's background writer) that runs out of memory would print its stack trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                outOfMemory();
+            } else {
+                System.err.println("a4p: " + thread.getName() + " failed: " + e);
+            }
+        });
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /**
+     * The one line a command that ran out of heap prints. An import holds every row of its files in
+     * memory until it commits (about 1 KB a row): a write of the whole is what keeps it all-or-nothing.
+     */
+    private static final java.util.concurrent.atomic.AtomicBoolean TOLD = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static void outOfMemory() {
+        if (TOLD.getAndSet(true)) {
+            return;
+        }
+        System.err.printf(java.util.Locale.ROOT, "a4p: out of memory (the Java heap is limited to %d MB); an import cut short wrote nothing (it commits all at once)."
+                + " Run it again with a larger heap, e.g. A4P_JAVA_OPTS=-Xmx4g ./a4p ..., or split an import into files of fewer"
+                + " rows (an import holds about 1 KB per row until it commits)%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.err.flush();
     }
 
     /** Runs a command line and returns its exit code (used by tests too). */
