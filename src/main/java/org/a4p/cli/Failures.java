@@ -13,6 +13,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         LOG.debug("command failed", e);
+        if (Main.outOfMemoryIn(e)) {
+            Main.outOfMemory();
+            return Main.REJECTED;
+        }
         String message;
         int code = Main.REJECTED;
         if (e instanceof UsageProblem usage) {

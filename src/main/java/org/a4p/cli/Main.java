@@ -30,7 +30,7 @@ public final class Main {
     public static void main(String[] args) {
         // A thread of the database's own (H2's background writer) that runs out of memory would print its stack trace.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (e instanceof OutOfMemoryError) {
+            if (outOfMemoryIn(e)) {
                 outOfMemory();
             } else {
                 System.err.println("a4p: " + thread.getName() + " failed: " + e);
@@ -50,9 +50,19 @@ public final class Main {
      * The one line a command that ran out of heap prints. An import holds every row of its files in
      * memory until it commits (about 1 KB a row): a write of the whole is what keeps it all-or-nothing.
      */
+    /** Whether {@code e} is, or was caused by, running out of heap (H2 wraps it in its own exceptions). */
+    static boolean outOfMemoryIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final java.util.concurrent.atomic.AtomicBoolean TOLD = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private static void outOfMemory() {
+    static void outOfMemory() {
         if (TOLD.getAndSet(true)) {
             return;
         }
