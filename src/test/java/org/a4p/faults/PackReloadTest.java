@@ -3,7 +3,6 @@ package org.a4p.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.a4p.app.App;
 import org.a4p.app.Failure;
 import org.a4p.app.Outcome;
@@ -67,7 +65,7 @@ class PackReloadTest {
 
     @BeforeEach
     void start() throws IOException {
-        packFolder = copyOfTheBundledPack(folder);
+        packFolder = org.a4p.templates.TestPacks.copyOfTheBundledPack(folder);
         app = new App(App.loadPack(packFolder), packFolder, Database.open(url), Clock.systemUTC());
     }
 
@@ -224,26 +222,5 @@ class PackReloadTest {
         }
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         return file;
-    }
-
-    static Path copyOfTheBundledPack(Path folder) throws IOException {
-        Path source;
-        try {
-            source = Path.of(PackReloadTest.class.getResource("/pack/pack.yaml").toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
-        Path target = folder.resolve("pack");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path from : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(source.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
-        return target;
     }
 }

@@ -11,7 +11,7 @@ import org.a4p.pack.PackLoader;
 import org.a4p.pack.PackSource;
 
 /** Editable copies of the bundled pack, for templates of packs other than the bundled one. */
-final class TestPacks {
+public final class TestPacks {
     /** A record type with the field types the bundled pack lacks: timestamp, decimal, an open-ended integer. */
     static final String PATROL = """
             record_type:
@@ -51,7 +51,7 @@ final class TestPacks {
     private TestPacks() {}
 
     /** A copy of the bundled pack's files in {@code folder}/pack. */
-    static Path copyOfTheBundledPack(Path folder) throws IOException {
+    public static Path copyOfTheBundledPack(Path folder) throws IOException {
         Path source;
         try {
             source = Path.of(TestPacks.class.getResource("/pack/pack.yaml").toURI()).getParent();
